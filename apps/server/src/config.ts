@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (apps/server/src|dist → ../../..). */
+export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+/** The server package root. */
+export const SERVER_ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export interface AppConfig {
+  /** HTTP port. */
+  port: number;
+  host: string;
+  /** `postgres://…` selects a PostgreSQL server; otherwise the embedded database under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  production: boolean;
+  /** Fill an empty database with demo data on first start (never in production). */
+  demoSeed: boolean;
+  demoPassword: string;
+  /** Trust X-Forwarded-* headers (the app runs behind an HTTPS reverse proxy). */
+  trustProxy: boolean;
+  webDist: string;
+  logLevel: string;
+  session: { idleMinutes: number; absoluteHours: number };
+  login: {
+    /** Attempts allowed per client address per window. */
+    rateLimitMax: number;
+    rateLimitWindowMs: number;
+    /** Consecutive failures that lock an account, and for how long. */
+    lockoutThreshold: number;
+    lockoutMinutes: number;
+  };
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} phải là số nguyên không âm (nhận "${value}").`);
+  return n;
+}
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error(
+      'DATABASE_URL phải có dạng postgres://người_dùng:mật_khẩu@máy_chủ:cổng/tên_csdl',
+    );
+  }
+  return {
+    port: int(env.PORT, 3000, 'PORT'),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || path.join(REPO_ROOT, '.data')),
+    production,
+    demoSeed: !production && bool(env.CAUNOI_DEMO_SEED, true),
+    demoPassword: env.CAUNOI_DEMO_PASSWORD || 'demo1234',
+    trustProxy: bool(env.TRUST_PROXY, false),
+    webDist: path.resolve(env.WEB_DIST || path.join(REPO_ROOT, 'apps/web/dist')),
+    logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
+    session: {
+      idleMinutes: int(env.SESSION_IDLE_MINUTES, 120, 'SESSION_IDLE_MINUTES'),
+      absoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'),
+    },
+    login: {
+      rateLimitMax: int(env.LOGIN_RATE_LIMIT_MAX, 20, 'LOGIN_RATE_LIMIT_MAX'),
+      rateLimitWindowMs: int(env.LOGIN_RATE_LIMIT_WINDOW_MS, 60_000, 'LOGIN_RATE_LIMIT_WINDOW_MS'),
+      lockoutThreshold: int(env.LOGIN_LOCKOUT_THRESHOLD, 5, 'LOGIN_LOCKOUT_THRESHOLD'),
+      lockoutMinutes: int(env.LOGIN_LOCKOUT_MINUTES, 15, 'LOGIN_LOCKOUT_MINUTES'),
+    },
+  };
+}

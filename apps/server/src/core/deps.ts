@@ -1,0 +1,12 @@
+import type { AppConfig } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { UnitsCache } from '../modules/units/units.service.js';
+
+/** Long-lived things every part of the app reaches through one object. */
+export interface AppDeps {
+  config: AppConfig;
+  database: Database;
+  units: UnitsCache;
+  /** The clock, replaceable in tests. */
+  now: () => Date;
+}

@@ -1,0 +1,158 @@
+import { eq, inArray } from 'drizzle-orm';
+import { loadReferenceData } from '@caunoi/units/reference';
+import type { LineageEdge, UnitRecord } from '@caunoi/units';
+import { writeTransaction, type Ctx } from '../core/context.js';
+import { organisations, unitLineage, unitNames, units } from '../db/schema.js';
+import type { Tx } from '../db/database.js';
+import { REFERENCE_ORGANISATIONS, provinceOrganisations } from './reference-organisations.js';
+
+export interface ReferenceSyncResult {
+  unitsChanged: number;
+  organisationsAdded: number;
+}
+
+function unitView(u: UnitRecord, edges: LineageEdge[]) {
+  return {
+    code: u.code,
+    validFrom: u.validFrom,
+    validTo: u.validTo,
+    regionVi: u.regionVi,
+    regionEn: u.regionEn,
+    regionVerified: u.regionVerified,
+    seat: u.seat,
+    notes: u.notes,
+    names: u.names,
+    successors: edges
+      .filter((e) => e.predecessorId === u.id)
+      .map((e) => ({
+        successorId: e.successorId,
+        effectiveDate: e.effectiveDate,
+        relation: e.relation,
+        weight: e.weight,
+        legalBasis: e.legalBasis,
+      })),
+  };
+}
+
+async function loadUnitViews(tx: Tx): Promise<Map<string, ReturnType<typeof unitView>>> {
+  const us = await tx.select().from(units);
+  const ns = await tx.select().from(unitNames).orderBy(unitNames.unitId, unitNames.validFrom);
+  const ls = await tx.select().from(unitLineage);
+  const edges: LineageEdge[] = ls.map((l) => ({
+    predecessorId: l.predecessorId,
+    successorId: l.successorId,
+    effectiveDate: l.effectiveDate,
+    relation: l.relation as LineageEdge['relation'],
+    weight: Number(l.weight),
+    legalBasis: l.legalBasis,
+  }));
+  const map = new Map<string, ReturnType<typeof unitView>>();
+  for (const u of us) {
+    const record: UnitRecord = {
+      ...u,
+      names: ns
+        .filter((n) => n.unitId === u.id)
+        .map((n) => ({
+          validFrom: n.validFrom,
+          validTo: n.validTo,
+          nameVi: n.nameVi,
+          fullNameVi: n.fullNameVi,
+          nameEn: n.nameEn,
+          nameAscii: n.nameAscii,
+          type: n.type as UnitRecord['names'][number]['type'],
+          legalBasis: n.legalBasis,
+        })),
+    };
+    map.set(u.id, unitView(record, edges));
+  }
+  return map;
+}
+
+/**
+ * Brings the database's units and lineage in line with the shipped reference data, and adds the
+ * reference organisations that are missing (existing organisations are never overwritten: they
+ * may have been edited). Every change is audited as the system's.
+ */
+export async function syncReferenceData(ctx: Ctx): Promise<ReferenceSyncResult> {
+  const ref = loadReferenceData();
+  return writeTransaction(ctx, async ({ tx, audit }) => {
+    const current = await loadUnitViews(tx);
+    let unitsChanged = 0;
+    for (const u of ref.units) {
+      const next = unitView(u, ref.edges);
+      const before = current.get(u.id);
+      if (before && JSON.stringify(before) === JSON.stringify(next)) continue;
+      unitsChanged++;
+      const row = {
+        id: u.id,
+        code: u.code,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+        regionVi: u.regionVi,
+        regionEn: u.regionEn,
+        regionVerified: u.regionVerified,
+        seat: u.seat,
+        notes: u.notes,
+      };
+      await tx.insert(units).values(row).onConflictDoUpdate({ target: units.id, set: row });
+      await tx.delete(unitNames).where(eq(unitNames.unitId, u.id));
+      await tx.insert(unitNames).values(u.names.map((n) => ({ ...n, unitId: u.id })));
+      await audit({
+        entityType: 'unit',
+        entityId: u.id,
+        action: before ? 'reference_update' : 'reference_create',
+        before,
+        after: next,
+      });
+    }
+    if (unitsChanged > 0) {
+      // Lineage is rewritten whole once the units it joins are in place.
+      await tx.delete(unitLineage).where(
+        inArray(
+          unitLineage.predecessorId,
+          ref.units.map((u) => u.id),
+        ),
+      );
+      await tx.insert(unitLineage).values(
+        ref.edges.map((e) => ({
+          predecessorId: e.predecessorId,
+          successorId: e.successorId,
+          effectiveDate: e.effectiveDate,
+          relation: e.relation,
+          weight: String(e.weight),
+          legalBasis: e.legalBasis,
+        })),
+      );
+    }
+
+    const wanted = [...REFERENCE_ORGANISATIONS, ...provinceOrganisations(ref.units)];
+    const existing = new Set(
+      (await tx.select({ code: organisations.code }).from(organisations)).map((o) => o.code),
+    );
+    const codeToId = new Map<string, string>();
+    for (const o of await tx
+      .select({ id: organisations.id, code: organisations.code })
+      .from(organisations)) {
+      if (o.code) codeToId.set(o.code, o.id);
+    }
+    let organisationsAdded = 0;
+    for (const o of wanted) {
+      if (existing.has(o.code)) continue;
+      const { parentCode, ...fields } = o;
+      const parentId = parentCode ? (codeToId.get(parentCode) ?? null) : null;
+      const [created] = await tx
+        .insert(organisations)
+        .values({ ...fields, parentId })
+        .returning();
+      codeToId.set(o.code, created!.id);
+      organisationsAdded++;
+      await audit({
+        entityType: 'organisation',
+        entityId: created!.id,
+        action: 'reference_create',
+        after: created,
+      });
+    }
+    return { unitsChanged, organisationsAdded };
+  });
+}
