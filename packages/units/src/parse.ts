@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { LineageRelation, UnitType } from '@caunoi/shared';
+import { isIsoDate, type LineageRelation, type UnitType } from '@caunoi/shared';
 import { UnitError } from './registry.js';
 import type { IsoDate, LineageEdge, UnitNameVersion, UnitRecord } from './types.js';
 
@@ -21,12 +21,15 @@ export interface ReferenceData {
 type Row = Record<string, string>;
 
 function rows(csv: string, file: string, required: string[]): Row[] {
-  const records = parse(csv, {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-    bom: true,
-  }) as Row[];
+  let records: Row[];
+  try {
+    records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Row[];
+  } catch (error) {
+    throw new UnitError(
+      'INVALID_REGISTRY',
+      `Tệp ${file} không đọc được: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   for (const col of required) {
     if (records.length > 0 && !(col in records[0]!)) {
       throw new UnitError('INVALID_REGISTRY', `Tệp ${file} thiếu cột "${col}".`);
@@ -35,6 +38,21 @@ function rows(csv: string, file: string, required: string[]): Row[] {
   return records.map((r) =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.normalize('NFC')])),
   );
+}
+
+/** A date column of a reference file: a real calendar date, YYYY-MM-DD. */
+function dateIn(value: string | undefined, file: string, column: string): IsoDate {
+  if (!value || !isIsoDate(value)) {
+    throw new UnitError(
+      'INVALID_REGISTRY',
+      `Tệp ${file}: cột "${column}" phải là ngày dạng YYYY-MM-DD, nhận "${value ?? ''}".`,
+    );
+  }
+  return value;
+}
+
+function optionalDateIn(value: string | undefined, file: string, column: string): IsoDate | null {
+  return value ? dateIn(value, file, column) : null;
 }
 
 export function parseUnitType(text: string): UnitType {
@@ -130,9 +148,16 @@ export function parseReferenceData(src: ReferenceSources): ReferenceData {
   const regionEn = new Map(old.map((r) => [r.region!, r.region_en!]));
   const units: UnitRecord[] = [];
 
+  for (const l of lineage) dateIn(l.effective_date, 'lineage.csv', 'effective_date');
+  for (const h of history) {
+    dateIn(h.unit_valid_from, 'name_history.csv', 'unit_valid_from');
+    dateIn(h.valid_from, 'name_history.csv', 'valid_from');
+    optionalDateIn(h.valid_to, 'name_history.csv', 'valid_to');
+  }
+
   const reformDate = lineage[0]?.effective_date ?? '2025-07-01';
   for (const r of old) {
-    const validTo = r.valid_to || null;
+    const validTo = optionalDateIn(r.valid_to, 'provinces_63.csv', 'valid_to');
     units.push({
       id: `${r.code}@${PRE_REFORM_VALID_FROM}`,
       code: r.code!,

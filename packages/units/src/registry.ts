@@ -72,6 +72,7 @@ export class UnitRegistry {
       this.byId.set(unit.id, unit);
     }
     for (const edge of edges) {
+      checkRecordDate(edge.effectiveDate, `${edge.predecessorId} → ${edge.successorId}`);
       const pred = this.byId.get(edge.predecessorId);
       const succ = this.byId.get(edge.successorId);
       if (!pred || !succ) {
@@ -252,7 +253,20 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Dates in the data itself must be real calendar dates: the interval logic compares them as text. */
+function checkRecordDate(date: IsoDate | null, where: string): void {
+  if (date !== null && !isIsoDate(date)) {
+    throw new UnitError('INVALID_REGISTRY', `${where}: ngày không hợp lệ "${date}".`);
+  }
+}
+
 function checkNames(unit: UnitRecord): void {
+  checkRecordDate(unit.validFrom, unit.id);
+  checkRecordDate(unit.validTo, unit.id);
+  for (const n of unit.names) {
+    checkRecordDate(n.validFrom, unit.id);
+    checkRecordDate(n.validTo, unit.id);
+  }
   if (unit.validTo !== null && unit.validTo < unit.validFrom) {
     throw new UnitError('INVALID_REGISTRY', `${unit.id}: ngày hết hiệu lực trước ngày bắt đầu.`);
   }

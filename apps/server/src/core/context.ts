@@ -26,7 +26,8 @@ export interface WriteScope {
   audit: AuditFn;
 }
 
-const SECRET_KEY = /(password|hash|secret|csrf)/i;
+// Secrets only: `mustChangePassword` and `passwordChangedAt` are facts worth auditing.
+const SECRET_KEY = /(hash|secret|csrf|^(current|new)?password$|^token$)/i;
 
 /** Drops secrets from audit snapshots and turns dates into ISO strings. */
 export function auditSnapshot(value: unknown): unknown {

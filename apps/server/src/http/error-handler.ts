@@ -12,6 +12,14 @@ interface PgError {
   detail?: string;
 }
 
+/** Drizzle wraps driver errors (DrizzleQueryError): the PostgreSQL error is the cause. */
+function pgErrorOf(error: unknown): PgError {
+  const cause = (error as { cause?: unknown }).cause;
+  return (
+    typeof cause === 'object' && cause !== null && 'code' in cause ? cause : error
+  ) as PgError;
+}
+
 function fromDatabase(error: PgError): AppError | null {
   switch (error.code) {
     case '23505':
@@ -90,7 +98,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         'response does not match its schema',
       );
     } else {
-      appError = fromFastify(error) ?? fromDatabase(error as PgError);
+      appError = fromFastify(error) ?? fromDatabase(pgErrorOf(error));
       if (!appError && /timeout exceeded when trying to connect/i.test(error.message ?? '')) {
         appError = new AppError(
           'SERVICE_UNAVAILABLE',

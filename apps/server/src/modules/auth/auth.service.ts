@@ -198,16 +198,14 @@ export async function logout(ctx: Ctx): Promise<void> {
   });
 }
 
-export function checkPasswordRules(password: string, username: string): void {
+/** The password rules; `path` names the field in the error details. */
+export function checkPasswordRules(password: string, username: string, path = 'newPassword'): void {
   const details: Array<{ path: string; message: string }> = [];
   if (password.length < LIMITS.passwordMin) {
-    details.push({
-      path: 'newPassword',
-      message: `Mật khẩu phải có ít nhất ${LIMITS.passwordMin} ký tự.`,
-    });
+    details.push({ path, message: `Mật khẩu phải có ít nhất ${LIMITS.passwordMin} ký tự.` });
   }
   if (password.toLowerCase().includes(username.toLowerCase())) {
-    details.push({ path: 'newPassword', message: 'Mật khẩu không được chứa tên đăng nhập.' });
+    details.push({ path, message: 'Mật khẩu không được chứa tên đăng nhập.' });
   }
   if (details.length > 0) throw new AppError('VALIDATION_ERROR', details[0]!.message, details);
 }

@@ -66,7 +66,9 @@ export function presentUser(
   assignments: AssignmentRow[],
   registry: UnitRegistry,
   orgNames: Map<string, string>,
+  now: Date = new Date(),
 ) {
+  const today = todayInVietnam(now);
   return {
     id: user.id,
     username: user.username,
@@ -76,13 +78,13 @@ export function presentUser(
     organisationName: user.organisationId ? (orgNames.get(user.organisationId) ?? null) : null,
     isActive: user.isActive,
     mustChangePassword: user.mustChangePassword,
-    locked: !!user.lockedUntil && user.lockedUntil > new Date(),
+    locked: !!user.lockedUntil && user.lockedUntil > now,
     lockedUntil: user.lockedUntil?.toISOString() ?? null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     preferences: { locale: user.preferences.locale ?? 'vi' },
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
-    assignments: assignments.map((a) => presentAssignment(a, registry, orgNames)),
+    assignments: assignments.map((a) => presentAssignment(a, registry, orgNames, today)),
   };
 }
 
@@ -91,6 +93,7 @@ export async function presentUsers(
   registry: UnitRegistry,
   users: UserRow[],
   assignments: AssignmentRow[],
+  now: Date = new Date(),
 ) {
   const names = await organisationNames(q, [
     ...users.map((u) => u.organisationId),
@@ -102,6 +105,7 @@ export async function presentUsers(
       assignments.filter((a) => a.userId === u.id),
       registry,
       names,
+      now,
     ),
   );
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
-import { roleAssignments, users } from '../../db/schema.js';
+import { matchesWords } from '../../db/filters.js';
+import { organisations, roleAssignments, users } from '../../db/schema.js';
 import type { Assignment } from '../../policy/policy.js';
-import type { Role, ScopeKind } from '@caunoi/shared';
+import { ROLES, type Role, type ScopeKind } from '@caunoi/shared';
 
 export type UserRow = typeof users.$inferSelect;
 export type AssignmentRow = typeof roleAssignments.$inferSelect;
@@ -39,12 +40,24 @@ export function toAssignment(row: AssignmentRow): Assignment {
   };
 }
 
+/** Assignments in a stable order: by role (as listed in ROLES), then by scope. */
+const assignmentOrder = [
+  sql`array_position(ARRAY[${sql.join(
+    ROLES.map((r) => sql`${r}`),
+    sql`, `,
+  )}]::text[], ${roleAssignments.role})`,
+  asc(roleAssignments.scopeKind),
+  asc(roleAssignments.scopeUnitId),
+  asc(roleAssignments.scopeOrganisationId),
+  asc(roleAssignments.id),
+];
+
 export async function assignmentsOf(q: Queryable, userId: string): Promise<AssignmentRow[]> {
   return q
     .select()
     .from(roleAssignments)
     .where(eq(roleAssignments.userId, userId))
-    .orderBy(asc(roleAssignments.createdAt), asc(roleAssignments.id));
+    .orderBy(...assignmentOrder);
 }
 
 export async function assignmentsOfMany(q: Queryable, userIds: string[]): Promise<AssignmentRow[]> {
@@ -53,7 +66,7 @@ export async function assignmentsOfMany(q: Queryable, userIds: string[]): Promis
     .select()
     .from(roleAssignments)
     .where(inArray(roleAssignments.userId, userIds))
-    .orderBy(asc(roleAssignments.createdAt), asc(roleAssignments.id));
+    .orderBy(...assignmentOrder);
 }
 
 export async function findAssignment(q: Queryable, id: string): Promise<AssignmentRow | undefined> {
@@ -85,4 +98,110 @@ export async function userExists(q: Queryable, username: string): Promise<boolea
     .from(users)
     .where(and(eq(users.username, username.trim().toLowerCase())));
   return !!row;
+}
+
+export interface UserFilter {
+  q?: string | undefined;
+  role?: Role | undefined;
+  unitId?: string | undefined;
+  active?: boolean | undefined;
+}
+
+/** Users matching the filter (unsorted: names are sorted in the Vietnamese order by the caller). */
+export async function findUsers(q: Queryable, filter: UserFilter): Promise<UserRow[]> {
+  const where: (SQL | undefined)[] = [];
+  if (filter.q) where.push(matchesWords([users.username, users.displayName], filter.q));
+  if (filter.role || filter.unitId) {
+    const held: SQL[] = [eq(roleAssignments.userId, users.id)];
+    if (filter.role) held.push(eq(roleAssignments.role, filter.role));
+    if (filter.unitId) held.push(eq(roleAssignments.scopeUnitId, filter.unitId));
+    where.push(
+      exists(
+        q
+          .select({ one: sql`1` })
+          .from(roleAssignments)
+          .where(and(...held)),
+      ),
+    );
+  }
+  if (filter.active !== undefined) where.push(eq(users.isActive, filter.active));
+  return q
+    .select()
+    .from(users)
+    .where(and(...where));
+}
+
+export async function insertUser(q: Queryable, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [created] = await q.insert(users).values(row).returning();
+  return created!;
+}
+
+export type AssignmentValues = Pick<
+  typeof roleAssignments.$inferInsert,
+  'role' | 'scopeKind' | 'scopeUnitId' | 'scopeOrganisationId'
+>;
+
+export async function insertAssignments(
+  q: Queryable,
+  userId: string,
+  rows: AssignmentValues[],
+): Promise<AssignmentRow[]> {
+  if (rows.length === 0) return [];
+  return q
+    .insert(roleAssignments)
+    .values(rows.map((r) => ({ ...r, userId })))
+    .returning();
+}
+
+export async function deleteAssignments(q: Queryable, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await q.delete(roleAssignments).where(inArray(roleAssignments.id, ids));
+}
+
+/** Locks an assignment's row for the rest of the transaction. */
+export async function lockAssignment(q: Queryable, id: string): Promise<AssignmentRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(roleAssignments)
+    .where(eq(roleAssignments.id, id))
+    .for('update');
+  return row;
+}
+
+export async function setAssignmentUnit(
+  q: Queryable,
+  id: string,
+  scopeUnitId: string,
+): Promise<AssignmentRow> {
+  const [row] = await q
+    .update(roleAssignments)
+    .set({ scopeUnitId })
+    .where(eq(roleAssignments.id, id))
+    .returning();
+  return row!;
+}
+
+/** Assignments scoped to any of the given units, with their users. */
+export async function assignmentsOnUnits(
+  q: Queryable,
+  unitIds: string[],
+): Promise<Array<{ assignment: AssignmentRow; user: UserRow }>> {
+  if (unitIds.length === 0) return [];
+  return q
+    .select({ assignment: roleAssignments, user: users })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(inArray(roleAssignments.scopeUnitId, unitIds));
+}
+
+export async function findOrganisationKinds(
+  q: Queryable,
+  ids: string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q
+    .select({ id: organisations.id, kind: organisations.kind })
+    .from(organisations)
+    .where(inArray(organisations.id, ids));
+  return new Map(rows.map((r) => [r.id, r.kind]));
 }
