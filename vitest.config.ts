@@ -23,11 +23,11 @@ const resolve = {
   ],
 };
 
-const api = (name: string, env: Record<string, string>) => ({
+const api = (name: string, env: Record<string, string>, extra: string[] = []) => ({
   resolve,
   test: {
     name,
-    include: ['apps/server/test/api/**/*.test.ts'],
+    include: ['apps/server/test/api/**/*.test.ts', ...extra],
     environment: 'node',
     globalSetup: ['apps/server/test/support/global-setup.ts'],
     env,
@@ -48,7 +48,10 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      api('api-embedded', { CAUNOI_TEST_DB: 'embedded' }),
+      // Real processes on embedded data folders: run once, with the embedded project.
+      api('api-embedded', { CAUNOI_TEST_DB: 'embedded' }, [
+        'apps/server/test/process/**/*.test.ts',
+      ]),
       ...(withPostgres
         ? [api('api-postgres', { CAUNOI_TEST_DB: 'postgres', CAUNOI_TEST_PG_URL: pgUrl })]
         : []),

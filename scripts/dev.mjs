@@ -12,11 +12,15 @@ const children = [
     ['--conditions=source', '--import', 'tsx', '--watch', 'apps/server/src/main.ts'],
     { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PORT: apiPort, HOST: '127.0.0.1' } },
   ),
-  spawn(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), '--port', webPort, '--strictPort'], {
-    cwd: path.join(ROOT, 'apps/web'),
-    stdio: 'inherit',
-    env: { ...process.env, API_PORT: apiPort },
-  }),
+  spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), '--port', webPort, '--strictPort'],
+    {
+      cwd: path.join(ROOT, 'apps/web'),
+      stdio: 'inherit',
+      env: { ...process.env, API_PORT: apiPort },
+    },
+  ),
 ];
 const stop = () => {
   for (const child of children) child.kill('SIGINT');

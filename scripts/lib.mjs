@@ -10,12 +10,26 @@ const r = (...p) => path.join(ROOT, ...p);
 
 /** What the server build reads, and what it produces. */
 const SERVER = {
-  inputs: ['packages/shared/src', 'packages/units/src', 'apps/server/src', 'tsconfig.base.json', 'apps/server/tsconfig.build.json', 'packages/shared/tsconfig.build.json', 'packages/units/tsconfig.build.json'],
+  inputs: [
+    'packages/shared/src',
+    'packages/units/src',
+    'apps/server/src',
+    'tsconfig.base.json',
+    'apps/server/tsconfig.build.json',
+    'packages/shared/tsconfig.build.json',
+    'packages/units/tsconfig.build.json',
+  ],
   output: 'apps/server/dist/main.js',
   stamp: 'apps/server/dist/.build-stamp',
 };
 const WEB = {
-  inputs: ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'apps/web/public', 'packages/shared/src'],
+  inputs: [
+    'apps/web/src',
+    'apps/web/index.html',
+    'apps/web/vite.config.ts',
+    'apps/web/public',
+    'packages/shared/src',
+  ],
   output: 'apps/web/dist/index.html',
   stamp: 'apps/web/dist/.build-stamp',
 };
@@ -36,7 +50,11 @@ function isStale(target) {
 }
 
 function run(command, args, cwd = ROOT) {
-  const result = spawnSync(command, args, { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    cwd,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     console.error(`\nLệnh thất bại: ${command} ${args.join(' ')}`);
     process.exit(result.status ?? 1);

@@ -71,6 +71,30 @@ export function parseRelation(text: string): LineageRelation {
   throw new UnitError('INVALID_REGISTRY', `Quan hệ kế thừa không xác định: "${text}"`);
 }
 
+/**
+ * The seat of a unit in Vietnamese. The reference files describe seats with English remarks
+ * ("former TP Vinh (unchanged)", "(centrally-run city)"): parenthetical remarks are dropped, a
+ * former city becomes "TP Vinh (cũ)" (cities below provincial level ceased on 2025-07-01), and a
+ * centrally-run city has no separate seat.
+ */
+export function seatVi(text: string | undefined, type: UnitType): string | null {
+  if (!text || type === 'centrally_run_city') return null;
+  const plain = text.replace(/\s*\([^)]*\)/g, '').trim();
+  const former = /^former\s+(.+)$/i.exec(plain);
+  const seat = former ? `${former[1]} (cũ)` : plain;
+  return seat === '' ? null : seat;
+}
+
+/**
+ * The legal documents a legal-basis text cites ("NQ 202/2025/QH15; QĐ 19/2025/QĐ-TTg"), which
+ * read the same in Vietnamese and English; the text itself when it cites none.
+ */
+export function citedDocuments(text: string | undefined): string | null {
+  if (!text) return null;
+  const cited = text.match(/\b(?:NQ|QĐ|NĐ|TT|CT|KL)\s*\d+\/\d{4}\/[\p{L}\d-]+/gu);
+  return cited ? [...new Set(cited)].join('; ') : text.trim();
+}
+
 function dayAfter(date: IsoDate): IsoDate {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
@@ -166,7 +190,7 @@ export function parseReferenceData(src: ReferenceSources): ReferenceData {
       regionVi: r.region!,
       regionEn: r.region_en!,
       regionVerified: true,
-      seat: r.seat_before_2025_07_01 || null,
+      seat: seatVi(r.seat_before_2025_07_01, parseUnitType(r.type!)),
       notes: r.notes || null,
       names: [
         {
@@ -192,7 +216,7 @@ export function parseReferenceData(src: ReferenceSources): ReferenceData {
       regionVi: region,
       regionEn: regionEn.get(region) ?? region,
       regionVerified: false,
-      seat: r.admin_centre_city || null,
+      seat: seatVi(r.admin_centre_city, parseUnitType(r.type_2025_07_01!)),
       notes: r.notes || null,
       names: [
         {
@@ -248,7 +272,7 @@ export function parseReferenceData(src: ReferenceSources): ReferenceData {
       effectiveDate: effective,
       relation: parseRelation(l.relation!),
       weight: l.weight ? Number(l.weight) : 1,
-      legalBasis: l.legal_basis || null,
+      legalBasis: citedDocuments(l.legal_basis),
     };
   });
   return { units, edges };

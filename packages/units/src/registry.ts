@@ -167,6 +167,7 @@ export class UnitRegistry {
       regionVerified: unit.regionVerified,
       validFrom: unit.validFrom,
       validTo: unit.validTo,
+      startsBeforeData: unit.validFrom === this.earliestDate,
     };
   }
 

@@ -59,6 +59,8 @@ export interface UnitSnapshot {
   regionVerified: boolean;
   validFrom: IsoDate;
   validTo: IsoDate | null;
+  /** The unit existed before the data begins: `validFrom` is the data's first day, not its founding. */
+  startsBeforeData: boolean;
 }
 
 /** One unit covering the mapped unit on the target date. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { foldVi } from '@caunoi/shared';
 import {
   applyNameOverride,
+  citedDocuments,
+  seatVi,
   parseReferenceData,
   parseRelation,
   parseUnitType,
@@ -145,9 +147,10 @@ describe('parseReferenceData', () => {
     expect(units[0]).toMatchObject({
       id: '01@2008-08-01',
       code: '01',
-      seat: 'TP thử',
+      seat: null, // a centrally-run city has no separate seat
       names: [{ nameVi: 'Hà Nội' }],
     });
+    expect(units[1]).toMatchObject({ id: '17@2008-08-01', seat: 'TP thử' });
     expect(edges).toHaveLength(3);
   });
 
@@ -390,5 +393,29 @@ describe('applyNameOverride', () => {
     );
     expect(reg.asOf('2006-06-01')[0]!.nameVi).toBe('Hai');
     expect(reg.asOf('2010-06-01')[0]!.nameVi).toBe('Gốc');
+  });
+});
+
+describe('seatVi and citedDocuments', () => {
+  it('writes seats in Vietnamese: remarks dropped, former cities marked, none for centrally-run cities', () => {
+    expect(seatVi('former TP Vinh (unchanged)', 'province')).toBe('TP Vinh (cũ)');
+    expect(seatVi('former TP Hoa Lư (ex-TP Ninh Bình)', 'province')).toBe('TP Hoa Lư (cũ)');
+    expect(seatVi('TP Hoa Lư (formerly TP Ninh Bình)', 'province')).toBe('TP Hoa Lư');
+    expect(seatVi('TP Việt Trì', 'province')).toBe('TP Việt Trì');
+    expect(seatVi('(centrally-run city)', 'centrally_run_city')).toBeNull();
+    expect(seatVi('Hồ Chí Minh City (existing centre)', 'centrally_run_city')).toBeNull();
+    expect(seatVi('(remark only)', 'province')).toBeNull();
+    expect(seatVi('', 'province')).toBeNull();
+  });
+
+  it('keeps only the legal documents a legal basis cites', () => {
+    expect(
+      citedDocuments(
+        'NQ 202/2025/QH15 (adopted & in force 2025-06-12; new provincial governments operate from 2025-07-01); codes per QĐ 19/2025/QĐ-TTg (effective 2025-07-01)',
+      ),
+    ).toBe('NQ 202/2025/QH15; QĐ 19/2025/QĐ-TTg');
+    expect(citedDocuments('Theo NQ 175/2024/QH15 và NQ 175/2024/QH15')).toBe('NQ 175/2024/QH15');
+    expect(citedDocuments('Văn bản chưa có số')).toBe('Văn bản chưa có số');
+    expect(citedDocuments('')).toBeNull();
   });
 });

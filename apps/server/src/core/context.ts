@@ -56,7 +56,9 @@ export async function writeTransaction<T>(
   return ctx.database.db.transaction(async (tx) => {
     const audit: AuditFn = async (entry) => {
       await tx.insert(auditLog).values({
-        actorUserId: ctx.actor.channel === 'system' ? null : ctx.actor.userId,
+        // Only sessions and API tokens act as a user account; the command line and the app do not.
+        actorUserId:
+          ctx.actor.channel === 'web' || ctx.actor.channel === 'api' ? ctx.actor.userId : null,
         actorUsername: ctx.actor.username,
         channel: ctx.actor.channel,
         entityType: entry.entityType,

@@ -116,7 +116,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       request.log.error({ err: error }, appError.code);
     }
     if (appError.code === 'RATE_LIMITED' || appError.code === 'ACCOUNT_LOCKED') {
-      reply.header('retry-after', String(Math.ceil(Number(reply.getHeader('retry-after') ?? 60))));
+      const until = (appError.details as { lockedUntil?: string } | undefined)?.lockedUntil;
+      const seconds = until
+        ? Math.max(1, Math.ceil((Date.parse(until) - request.server.deps.now().getTime()) / 1000))
+        : Number(reply.getHeader('retry-after') ?? 60);
+      reply.header('retry-after', String(seconds));
     }
     return reply.status(appError.status).send(appError.toBody());
   });

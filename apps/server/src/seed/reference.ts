@@ -4,7 +4,11 @@ import type { LineageEdge, UnitRecord } from '@caunoi/units';
 import { writeTransaction, type Ctx } from '../core/context.js';
 import { organisations, unitLineage, unitNames, units } from '../db/schema.js';
 import type { Tx } from '../db/database.js';
-import { REFERENCE_ORGANISATIONS, provinceOrganisations } from './reference-organisations.js';
+import {
+  MINISTRY_CODE,
+  REFERENCE_ORGANISATIONS,
+  provinceOrganisations,
+} from './reference-organisations.js';
 
 export interface ReferenceSyncResult {
   unitsChanged: number;
@@ -125,19 +129,20 @@ export async function syncReferenceData(ctx: Ctx): Promise<ReferenceSyncResult> 
       );
     }
 
-    const wanted = [...REFERENCE_ORGANISATIONS, ...provinceOrganisations(ref.units)];
-    const existing = new Set(
-      (await tx.select({ code: organisations.code }).from(organisations)).map((o) => o.code),
-    );
-    const codeToId = new Map<string, string>();
-    for (const o of await tx
+    // Reference organisations arrive with what they belong to — the Ministry's units with the
+    // Ministry, a province's Sở KH&CN and UBND with its unit — and only then: one an administrator
+    // deleted or renamed later is never put back.
+    const known = await tx
       .select({ id: organisations.id, code: organisations.code })
-      .from(organisations)) {
-      if (o.code) codeToId.set(o.code, o.id);
-    }
+      .from(organisations);
+    const codeToId = new Map<string, string>();
+    for (const o of known) if (o.code) codeToId.set(o.code, o.id);
+    const wanted = [
+      ...(codeToId.has(MINISTRY_CODE) ? [] : REFERENCE_ORGANISATIONS),
+      ...provinceOrganisations(ref.units.filter((u) => !current.has(u.id))),
+    ].filter((o) => !codeToId.has(o.code));
     let organisationsAdded = 0;
     for (const o of wanted) {
-      if (existing.has(o.code)) continue;
       const { parentCode, ...fields } = o;
       const parentId = parentCode ? (codeToId.get(parentCode) ?? null) : null;
       const [created] = await tx

@@ -382,6 +382,38 @@ describe('GET /audit', () => {
   });
 });
 
+describe('readable names of audited records', () => {
+  it('names a record by its current name, or by its recorded name once deleted', async () => {
+    const created = await admin.post('/api/v1/organisations', {
+      kind: 'institute',
+      nameVi: 'Viện Thử Nghiệm Nhật Ký',
+      unitId: '31@2025-07-01',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    await admin.patch(`/api/v1/organisations/${id}`, { nameVi: 'Viện Đã Đổi Tên' });
+    const named = await admin.get(`/api/v1/audit?entityType=organisation&entityId=${id}`);
+    expect(named.body.items.map((e: { entityLabel: string }) => e.entityLabel)).toEqual([
+      'Viện Đã Đổi Tên',
+      'Viện Đã Đổi Tên',
+    ]);
+    expect((await admin.delete(`/api/v1/organisations/${id}`)).status).toBe(204);
+    const gone = await admin.get(`/api/v1/audit?entityType=organisation&entityId=${id}`);
+    expect(
+      gone.body.items.map((e: { action: string; entityLabel: string }) => [
+        e.action,
+        e.entityLabel,
+      ]),
+    ).toEqual([
+      ['delete', 'Viện Đã Đổi Tên'],
+      ['update', 'Viện Đã Đổi Tên'],
+      ['create', 'Viện Thử Nghiệm Nhật Ký'],
+    ]);
+    const login = await admin.get('/api/v1/audit?action=login&actor=admin&pageSize=1');
+    expect(login.body.items[0].entityLabel).toBe('Quản trị hệ thống (admin)');
+  });
+});
+
 describe('GET /audit/{id}', () => {
   it('shows one entry, 404 for an unknown id, 400 for a malformed one', async () => {
     const [latest] = await auditRows(t);
@@ -390,6 +422,7 @@ describe('GET /audit/{id}', () => {
     expect(res.body).toEqual({
       ...latest,
       occurredAt: latest!.occurredAt.toISOString(),
+      entityLabel: expect.any(String),
     });
     expect((await admin.get('/api/v1/audit/987654321')).status).toBe(404);
     for (const bad of ['abc', '0', '1.5']) {

@@ -211,6 +211,21 @@ describe('GET /auth/me and POST /auth/logout', () => {
     expect(res.body.error.code).toBe('UNAUTHENTICATED');
   });
 
+  it('reports the browser session without an error, signed in or not', async () => {
+    const anonymous = await t.anonymous.get('/api/v1/auth/session');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ me: null, expired: false });
+    const session = await t.login('hp.lanhdao');
+    const signedIn = await session.get('/api/v1/auth/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.expired).toBe(false);
+    expect(signedIn.body.me.user.username).toBe('hp.lanhdao');
+    expect(signedIn.body.me.csrfToken).toBe(session.csrfToken);
+    await session.post('/api/v1/auth/logout');
+    const ended = await session.get('/api/v1/auth/session');
+    expect(ended.body).toEqual({ me: null, expired: true });
+  });
+
   it('ends the session on logout: the cookie no longer works', async () => {
     const session = await t.login('nb.chuyenvien');
     const other = await t.login('nb.chuyenvien');

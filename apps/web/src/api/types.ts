@@ -98,6 +98,8 @@ export interface UnitSnapshot {
   regionVerified: boolean;
   validFrom: string;
   validTo: string | null;
+  /** The unit existed before the data begins: validFrom is the data's first day. */
+  startsBeforeData: boolean;
 }
 
 export interface Unit extends UnitSnapshot {
@@ -113,11 +115,11 @@ export interface UnitNameVersion {
   nameEn: string;
   type: UnitType;
   legalBasis: string | null;
+  startsBeforeData: boolean;
 }
 
 export interface UnitDetail extends Unit {
   seat: string | null;
-  notes: string | null;
   names: UnitNameVersion[];
 }
 
@@ -276,6 +278,8 @@ export interface AuditEntry {
   channel: Channel;
   entityType: string;
   entityId: string;
+  /** Readable name of the record (current, or as recorded when deleted). */
+  entityLabel: string | null;
   action: string;
   before: unknown;
   after: unknown;

@@ -11,6 +11,9 @@ export const auditEntrySchema = z
     channel: z.enum(['web', 'api', 'cli', 'system']),
     entityType: z.string(),
     entityId: z.string(),
+    entityLabel: z.string().nullable().meta({
+      description: 'Tên dễ đọc của bản ghi (tên hiện tại, hoặc tên đã ghi nhận nếu bản ghi đã xóa)',
+    }),
     action: z.string(),
     before: z.unknown(),
     after: z.unknown(),

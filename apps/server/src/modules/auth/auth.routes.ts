@@ -16,6 +16,7 @@ import {
   loginBody,
   meResponse,
   preferencesBody,
+  sessionResponse,
 } from './auth.schemas.js';
 
 const tags = ['Xác thực'];
@@ -48,7 +49,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       user.organisationId,
       ...assignments.map((a) => a.scopeOrganisationId),
     ]);
-    return { user: presentUser(user, assignments, deps.units.registry, names), csrfToken, channel };
+    return {
+      user: presentUser(user, assignments, deps.units.registry, names, deps.now()),
+      csrfToken,
+      channel,
+    };
   };
 
   app.post(
@@ -118,6 +123,29 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       return presentMe(actor.userId, request.csrfToken, actor.channel);
+    },
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Phiên hiện tại của trình duyệt (không lỗi khi chưa đăng nhập)',
+        description:
+          'Dùng khi giao diện khởi động: trả về người dùng và mã CSRF nếu cookie phiên còn hiệu lực, ngược lại `me: null`.',
+        security: [],
+        response: { 200: sessionResponse },
+      },
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (!actor) return { me: null, expired: request.authFailure === 'SESSION_EXPIRED' };
+      return {
+        me: await presentMe(actor.userId, request.csrfToken, actor.channel),
+        expired: false,
+      };
     },
   );
 

@@ -19,6 +19,15 @@ export const meResponse = z
   })
   .meta({ id: 'Me' });
 
+export const sessionResponse = z
+  .object({
+    me: meResponse
+      .nullable()
+      .meta({ description: 'Người dùng của phiên, hoặc null khi chưa đăng nhập' }),
+    expired: z.boolean().meta({ description: 'Có cookie phiên nhưng phiên đã hết hạn' }),
+  })
+  .meta({ id: 'Session' });
+
 export const changePasswordBody = z.object({
   currentPassword: z
     .string()

@@ -33,7 +33,6 @@ export function presentUnitDetail(registry: UnitRegistry, unit: UnitRecord, date
   return {
     ...presentUnit(registry, registry.snapshot(unit, date)),
     seat: unit.seat,
-    notes: unit.notes,
     names: unit.names.map((n) => ({
       validFrom: n.validFrom,
       validTo: n.validTo,
@@ -42,6 +41,7 @@ export function presentUnitDetail(registry: UnitRegistry, unit: UnitRecord, date
       nameEn: n.nameEn,
       type: n.type,
       legalBasis: n.legalBasis,
+      startsBeforeData: n.validFrom === registry.earliestDate,
     })),
   };
 }

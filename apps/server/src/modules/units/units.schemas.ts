@@ -37,6 +37,10 @@ export const unitSnapshot = z
     regionVerified: z.boolean(),
     validFrom: z.string(),
     validTo: z.string().nullable(),
+    startsBeforeData: z.boolean().meta({
+      description:
+        'Đơn vị có từ trước mốc đầu của dữ liệu (validFrom là mốc đầu dữ liệu, không phải ngày thành lập)',
+    }),
   })
   .meta({ id: 'UnitSnapshot' });
 
@@ -52,12 +56,12 @@ export const unitNameVersion = z.object({
   nameEn: z.string(),
   type: z.enum(UNIT_TYPES),
   legalBasis: z.string().nullable(),
+  startsBeforeData: z.boolean(),
 });
 
 export const unitDetail = unitListItem
   .extend({
-    seat: z.string().nullable(),
-    notes: z.string().nullable(),
+    seat: z.string().nullable().meta({ description: 'Trụ sở (nơi đặt trung tâm hành chính)' }),
     names: z.array(unitNameVersion),
   })
   .meta({ id: 'UnitDetail' });

@@ -82,16 +82,6 @@ function entityLink(type: string, id: string): string | null {
   }
 }
 
-const SUMMARY_FIELDS = ['fullName', 'displayName', 'nameVi', 'name', 'title', 'username'];
-
-/** A readable name for the audited record, taken from its recorded state when there is one. */
-function summary(e: AuditEntry): string | null {
-  const state = (e.after ?? e.before) as Record<string, unknown> | null;
-  if (typeof state !== 'object' || state === null) return null;
-  const field = SUMMARY_FIELDS.find((f) => typeof state[f] === 'string' && state[f] !== '');
-  return field ? (state[field] as string) : null;
-}
-
 export default function AuditPage() {
   const { t } = useTranslation();
   const [url, setUrl] = useUrlState(KEYS);
@@ -138,7 +128,7 @@ export default function AuditPage() {
       key: 'entity',
       render: (_, e) => {
         const to = entityLink(e.entityType, e.entityId);
-        const name = summary(e);
+        const name = e.entityLabel;
         return (
           <Flex vertical>
             <span>

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { Locale } from '@caunoi/shared';
-import { api, isApiError, setCsrfToken } from '../../api/client';
+import { api, setCsrfToken } from '../../api/client';
 import type { Me } from '../../api/types';
 import { applyLocale, getLocale } from '../../i18n/locale';
 
@@ -12,32 +12,8 @@ export type Session =
 let session: Session = { status: 'loading' };
 const listeners = new Set<() => void>();
 
-/**
- * Whether this browser signed in and has not signed out since. The session cookie itself is
- * httpOnly; the hint spares a first-time visitor a request that can only answer 401.
- */
-const HINT_KEY = 'caunoi.signedIn';
-
-function setHint(on: boolean): void {
-  try {
-    if (on) localStorage.setItem(HINT_KEY, '1');
-    else localStorage.removeItem(HINT_KEY);
-  } catch {
-    // Without storage the session is simply checked on every start.
-  }
-}
-
-function hasHint(): boolean {
-  try {
-    return localStorage.getItem(HINT_KEY) === '1';
-  } catch {
-    return true;
-  }
-}
-
 function set(next: Session): void {
   session = next;
-  if (next.status !== 'loading') setHint(next.status === 'authenticated');
   setCsrfToken(next.status === 'authenticated' ? next.me.csrfToken : null);
   listeners.forEach((l) => l());
 }
@@ -69,16 +45,11 @@ async function adopt(me: Me): Promise<Me> {
 
 /** Restores the session at start-up (or after a password change was demanded). */
 export async function loadSession(): Promise<void> {
-  if (session.status === 'loading' && !hasHint()) {
-    set({ status: 'anonymous' });
-    return;
-  }
-  try {
-    await adopt(await api<Me>('/auth/me'));
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) set({ status: 'anonymous' });
-    else throw e;
-  }
+  // The session endpoint answers 200 whether or not the browser is signed in, so a visitor's
+  // first page load makes no failing request.
+  const current = await api<{ me: Me | null; expired: boolean }>('/auth/session');
+  if (current.me) await adopt(current.me);
+  else set({ status: 'anonymous', ...(current.expired ? { reason: 'expired' as const } : {}) });
 }
 
 export async function signIn(username: string, password: string): Promise<Me> {

@@ -12,7 +12,9 @@ import { capitalise, RegionText } from './unitText';
 
 function usePeriod() {
   const { t } = useTranslation();
-  return (from: string | null, to: string | null) => formatPeriod(from, to, t('common.present'));
+  // A start at the data's first day is not the unit's founding: shown as an open start.
+  return (p: { validFrom: string; validTo: string | null; startsBeforeData: boolean }) =>
+    formatPeriod(p.startsBeforeData ? null : p.validFrom, p.validTo, t('common.present'));
 }
 
 function LineageTable({ links, empty }: { links: LineageLink[]; empty: string }) {
@@ -33,7 +35,7 @@ function LineageTable({ links, empty }: { links: LineageLink[]; empty: string })
       title: t('units.validity'),
       key: 'validity',
       width: 200,
-      render: (_, l) => period(l.unit.validFrom, l.unit.validTo),
+      render: (_, l) => period(l.unit),
     },
     {
       title: t('units.effectiveDate'),
@@ -100,7 +102,7 @@ export default function UnitDetailPage() {
       title: t('units.period'),
       key: 'period',
       width: 210,
-      render: (_, n) => period(n.validFrom, n.validTo),
+      render: (_, n) => period(n),
     },
     { title: t('units.name'), dataIndex: 'nameVi' },
     { title: t('units.fullName'), dataIndex: 'fullNameVi' },
@@ -156,15 +158,9 @@ export default function UnitDetailPage() {
                 {
                   key: 'validity',
                   label: t('units.validity'),
-                  children: period(unit.validFrom, unit.validTo),
+                  children: period(unit),
                 },
                 { key: 'seat', label: t('units.seat'), children: unit.seat ?? '—' },
-                {
-                  key: 'notes',
-                  label: t('units.notes'),
-                  span: 'filled',
-                  children: unit.notes ?? '—',
-                },
               ]}
             />
           </Card>

@@ -1,0 +1,212 @@
+/**
+ * npm run bench — performance targets, each a ratio against a baseline measured in the same run
+ * (so the numbers mean the same on a laptop and on a server). Exits 1 when a target is missed.
+ *
+ * Set TEST_DATABASE_URL (postgres://…/postgres, role with CREATEDB) to also measure PostgreSQL.
+ */
+import { Bench } from 'tinybench';
+import pg from 'pg';
+import { referenceRegistry } from '@caunoi/units/reference';
+import { buildApp, type App } from '../apps/server/src/app.js';
+import { createDeps, prepareDatabase } from '../apps/server/src/bootstrap.js';
+import { loadConfig } from '../apps/server/src/config.js';
+import { openDatabase, type Database } from '../apps/server/src/db/database.js';
+
+interface Target {
+  group: string;
+  baseline: string;
+  subject: string;
+  /** The subject may cost at most this many times the baseline (mean time per operation). */
+  maxRatio: number;
+  why: string;
+}
+
+const results: Array<
+  Target & { baselineMs: number; subjectMs: number; ratio: number; ok: boolean }
+> = [];
+
+async function measure(
+  group: string,
+  tasks: Record<string, () => unknown>,
+  targets: Omit<Target, 'group'>[],
+) {
+  const bench = new Bench({ time: 1500, warmupTime: 300 });
+  for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
+  await bench.run();
+  const meanMs = (name: string) => {
+    const task = bench.getTask(name);
+    const r = task?.result as { latency?: { mean: number } } | undefined;
+    if (!r?.latency) throw new Error(`no result for ${name}`);
+    return r.latency.mean;
+  };
+  for (const t of targets) {
+    const baselineMs = meanMs(t.baseline);
+    const subjectMs = meanMs(t.subject);
+    const ratio = subjectMs / baselineMs;
+    results.push({ group, ...t, baselineMs, subjectMs, ratio, ok: ratio <= t.maxRatio });
+  }
+}
+
+async function unitsLibrary(): Promise<void> {
+  const registry = referenceRegistry();
+  const former = registry.asOf('2025-06-30');
+  const ids = former.map((u) => u.id);
+  const byId = new Map(registry.units.map((u) => [u.id, u]));
+  await measure(
+    'units library',
+    {
+      'baseline: 63 Map lookups + validity filter': () => {
+        let n = 0;
+        for (const id of ids) if (byId.get(id)!.validTo !== null) n++;
+        return n;
+      },
+      'map 63 former units forward to today': () => {
+        for (const id of ids) registry.map(id, '2024-06-30', '2026-11-22');
+      },
+      'baseline: filter 97 units by date': () =>
+        registry.units.filter(
+          (u) => u.validFrom <= '2025-07-01' && (u.validTo === null || u.validTo >= '2025-07-01'),
+        ),
+      'asOf(2025-07-01): 34 units, names of the day, Vietnamese order': () =>
+        registry.asOf('2025-07-01'),
+    },
+    [
+      {
+        baseline: 'baseline: 63 Map lookups + validity filter',
+        subject: 'map 63 former units forward to today',
+        maxRatio: 400,
+        why: 'history "on today\'s boundaries" maps every former unit of a report',
+      },
+      {
+        baseline: 'baseline: filter 97 units by date',
+        subject: 'asOf(2025-07-01): 34 units, names of the day, Vietnamese order',
+        maxRatio: 400,
+        why: 'the province directory and every province picker',
+      },
+    ],
+  );
+}
+
+async function login(app: App): Promise<Record<string, string>> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'hp.chuyenvien', password: 'demo1234' },
+  });
+  const cookie = res.cookies.find((c) => c.name === 'caunoi_sid')!;
+  return { cookie: `${cookie.name}=${cookie.value}` };
+}
+
+async function api(label: string, database: Database): Promise<void> {
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CAUNOI_DEMO_PASSWORD: 'demo1234' }),
+  };
+  await prepareDatabase(database, config, { demo: true });
+  const app = await buildApp(await createDeps(config, database), {
+    logger: false,
+    serveWeb: false,
+  });
+  await app.ready();
+  const headers = await login(app);
+  const get = (url: string) => () => app.inject({ method: 'GET', url, headers });
+  await measure(
+    `API on ${label}`,
+    {
+      'baseline: GET /api/health (one query)': () =>
+        app.inject({ method: 'GET', url: '/api/health' }),
+      'GET /api/v1/auth/me': get('/api/v1/auth/me'),
+      'GET /api/v1/units?asOf=2025-07-01': get('/api/v1/units?asOf=2025-07-01'),
+      'GET /api/v1/units?asOf=2024-12-31': get('/api/v1/units?asOf=2024-12-31'),
+      'GET /api/v1/organisations?q=khoa hoc': get('/api/v1/organisations?q=khoa%20hoc&pageSize=50'),
+      'GET /api/v1/organisations/{id}': get(
+        `/api/v1/organisations/${await firstOrganisation(database)}`,
+      ),
+    },
+    [
+      {
+        baseline: 'baseline: GET /api/health (one query)',
+        subject: 'GET /api/v1/auth/me',
+        maxRatio: 12,
+        why: 'every page load',
+      },
+      {
+        baseline: 'baseline: GET /api/health (one query)',
+        subject: 'GET /api/v1/units?asOf=2025-07-01',
+        maxRatio: 12,
+        why: 'province directory (34 units with lineage)',
+      },
+      {
+        baseline: 'baseline: GET /api/health (one query)',
+        subject: 'GET /api/v1/units?asOf=2024-12-31',
+        maxRatio: 15,
+        why: 'province directory on a past date (63 units)',
+      },
+      {
+        baseline: 'baseline: GET /api/health (one query)',
+        subject: 'GET /api/v1/organisations?q=khoa hoc',
+        maxRatio: 40,
+        why: 'tone-insensitive search over ~230 organisations',
+      },
+      {
+        baseline: 'baseline: GET /api/health (one query)',
+        subject: 'GET /api/v1/organisations/{id}',
+        maxRatio: 25,
+        why: 'organisation page',
+      },
+    ],
+  );
+  await app.close();
+}
+
+async function firstOrganisation(database: Database): Promise<string> {
+  const r = await database.pool.query<{ id: string }>(
+    "SELECT id FROM organisations WHERE code = 'SKHCN-31@2025-07-01'",
+  );
+  return r.rows[0]!.id;
+}
+
+async function main(): Promise<void> {
+  await unitsLibrary();
+
+  const embedded = await openDatabase({ embedded: { memory: true } });
+  try {
+    await api('the embedded database', embedded);
+  } finally {
+    await embedded.close();
+  }
+
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `caunoi_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const database = await openDatabase({ url: u.toString() });
+    try {
+      await api('PostgreSQL', database);
+    } finally {
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  } else {
+    console.log('(TEST_DATABASE_URL not set: PostgreSQL not measured)\n');
+  }
+
+  let failed = 0;
+  for (const r of results) {
+    const mark = r.ok ? 'ok  ' : 'MISS';
+    if (!r.ok) failed++;
+    console.log(
+      `${mark} [${r.group}] ${r.subject}: ${r.subjectMs.toFixed(3)} ms = ${r.ratio.toFixed(1)}× ${r.baseline} (${r.baselineMs.toFixed(3)} ms); target ≤ ${r.maxRatio}× — ${r.why}`,
+    );
+  }
+  console.log(
+    failed === 0 ? '\nAll performance targets met.' : `\n${failed} performance target(s) missed.`,
+  );
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+await main();

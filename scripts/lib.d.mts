@@ -1,0 +1,3 @@
+export const ROOT: string;
+export function buildServer(options?: { force?: boolean }): boolean;
+export function buildWeb(options?: { force?: boolean }): boolean;
