@@ -41,7 +41,11 @@ export const changePasswordBody = z.object({
     .max(LIMITS.passwordMax),
 });
 
-export const preferencesBody = z.object({ locale: z.enum(LOCALES).optional() });
+export const preferencesBody = z
+  .object({ locale: z.enum(LOCALES).optional() })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'Không có tùy chọn nào để lưu.',
+  });
 
 export const apiTokenSchema = z
   .object({
