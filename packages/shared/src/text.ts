@@ -15,6 +15,19 @@ export function sortVi<T>(items: readonly T[], key: (item: T) => string): T[] {
 }
 
 /**
+ * Compares Vietnamese personal names as Vietnamese lists order them: by given name (the last
+ * word), then family name, then middle names — "Nguyễn Văn An" comes before "Bùi Thế Duy".
+ */
+export function comparePersonNamesVi(a: string, b: string): number {
+  const key = (name: string) => {
+    const words = name.trim().split(/\s+/);
+    const given = words.pop() ?? '';
+    return [given, ...words].join(' ');
+  };
+  return compareVi(key(a), key(b)) || compareVi(a, b);
+}
+
+/**
  * Folds Vietnamese text for tone- and case-insensitive matching: NFC-normalises, removes
  * diacritics (including đ/Đ → d) and lower-cases. Mirrors the database's `vn_fold` function.
  */

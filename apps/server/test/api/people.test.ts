@@ -72,24 +72,25 @@ describe('GET /people', () => {
     }
   });
 
-  it('sorts in Vietnamese alphabetical order', async () => {
+  it('sorts people the Vietnamese way: by given name, then family name, in Vietnamese order', async () => {
     const res = await xem.get(`${PEOPLE}?pageSize=500`);
     expect(res.status).toBe(200);
-    // Đ follows D (before E … G), ê precedes ư: code-point order would get these wrong.
+    // Đ follows D, "Túc" precedes "Tùng" (tone marks only break ties): code-point order and
+    // sorting by family name would both get these wrong.
     expect(fullNames(res.body)).toEqual([
-      'Bùi Thế Duy',
-      'Đỗ Mạnh Hiến',
       'Hoàng Minh Cường',
+      'Bùi Thế Duy',
       'Huỳnh Thành Đạt',
-      'Lâm Hải Giang',
-      'Lê Trường Lưu',
       'Lê Xuân Định',
-      'Nguyễn Hoàng Giang',
-      'Nguyễn Văn Tùng',
-      'Phạm Đình Nghị',
-      'Phạm Gia Túc',
       'Trần Lê Đoài',
+      'Lâm Hải Giang',
+      'Nguyễn Hoàng Giang',
+      'Đỗ Mạnh Hiến',
+      'Lê Trường Lưu',
+      'Phạm Đình Nghị',
       'Trần Lưu Quang',
+      'Phạm Gia Túc',
+      'Nguyễn Văn Tùng',
     ]);
     const page = await xem.get(`${PEOPLE}?page=3&pageSize=4`);
     expect(page.body).toMatchObject({ total: 13, page: 3, pageSize: 4 });
@@ -119,13 +120,13 @@ describe('GET /people', () => {
     const on = await xem.get(`${PEOPLE}?asOf=2023-05-11`);
     expect(fullNames(on.body)).toEqual([
       'Huỳnh Thành Đạt',
+      'Trần Lê Đoài',
       'Nguyễn Hoàng Giang',
       NGHI,
       'Phạm Gia Túc',
-      'Trần Lê Đoài',
     ]);
     const there = await xem.get(`${PEOPLE}?organisationId=${ubndNd}&asOf=2023-05-11`);
-    expect(fullNames(there.body)).toEqual([NGHI, 'Trần Lê Đoài']);
+    expect(fullNames(there.body)).toEqual(['Trần Lê Đoài', NGHI]);
     const dayAfter = await xem.get(`${PEOPLE}?organisationId=${ubndNd}&asOf=2023-05-12`);
     expect(dayAfter.body.total).toBe(0);
   });

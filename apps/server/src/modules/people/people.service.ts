@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { sortVi } from '@caunoi/shared';
+import { comparePersonNamesVi } from '@caunoi/shared';
 import { writeTransaction, type AuditFn, type Ctx } from '../../core/context.js';
 import type { Queryable } from '../../db/database.js';
 import { assertAllowedOn } from '../../http/access.js';
@@ -73,7 +73,7 @@ export async function listPeople(
 ) {
   const db = ctx.database.db;
   const result = page(
-    sortVi(await repo.findPeople(db, f), (p) => p.fullName),
+    (await repo.findPeople(db, f)).sort((a, b) => comparePersonNamesVi(a.fullName, b.fullName)),
     f.page,
     f.pageSize,
   );

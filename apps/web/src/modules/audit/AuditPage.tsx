@@ -1,24 +1,14 @@
-import {
-  Card,
-  DatePicker,
-  Flex,
-  Input,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { Card, DatePicker, Flex, Input, Select, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry, Channel } from '../../api/types';
 import { DATE_FORMAT } from '../../components/IsoDatePicker';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorAlert } from '../../components/QueryState';
 import { formatDateTime } from '../../lib/format';
 import { translateOr } from '../../lib/i18nText';
-import { pagingFrom, serverPagination } from '../../lib/table';
+import { pagingFrom } from '../../lib/table';
 import { useUrlState } from '../../lib/useUrlState';
 import { useAudit } from './api';
 import { DiffView } from './DiffView';
@@ -220,29 +210,18 @@ export default function AuditPage() {
             aria-label={t('audit.period')}
           />
         </Flex>
-        {query.isError ? (
-          <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        ) : (
-          <Table<AuditEntry>
-            rowKey="id"
-            scroll={{ x: 1040 }}
-            size="middle"
-            columns={columns}
-            dataSource={query.data?.items}
-            loading={query.isFetching}
-            expandable={{
-              expandedRowRender: (e) => <DiffView before={e.before} after={e.after} />,
-              rowExpandable: (e) => e.before != null || e.after != null,
-            }}
-            pagination={serverPagination(
-              paging,
-              query.data?.total,
-              (page, pageSize) => setUrl({ page, pageSize }),
-              t,
-            )}
-            locale={{ emptyText: t('audit.empty') }}
-          />
-        )}
+        <PagedTable<AuditEntry>
+          query={query}
+          columns={columns}
+          scrollX={1040}
+          expandable={{
+            expandedRowRender: (e) => <DiffView before={e.before} after={e.after} />,
+            rowExpandable: (e) => e.before != null || e.after != null,
+          }}
+          paging={paging}
+          onPage={(page, pageSize) => setUrl({ page, pageSize })}
+          emptyText={t('audit.empty')}
+        />
       </Card>
     </>
   );

@@ -7,7 +7,6 @@ import {
   Flex,
   Input,
   Select,
-  Table,
   Tag,
   Typography,
   type TableProps,
@@ -21,12 +20,12 @@ import {
   type OrganisationKind,
 } from '@caunoi/shared';
 import type { Organisation } from '../../api/types';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorAlert } from '../../components/QueryState';
 import { useLocale } from '../../i18n/locale';
 import { formatPeriod } from '../../lib/format';
 import { optionsOf } from '../../lib/labels';
-import { pagingFrom, serverPagination } from '../../lib/table';
+import { pagingFrom } from '../../lib/table';
 import { useUrlState } from '../../lib/useUrlState';
 import { canWriteDirectory } from '../auth/permissions';
 import { useMe } from '../auth/session';
@@ -148,25 +147,15 @@ export default function OrganisationsPage() {
             {t('organisations.onlyCurrent')}
           </Checkbox>
         </Flex>
-        {query.isError ? (
-          <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        ) : (
-          <Table<Organisation>
-            rowKey="id"
-            scroll={{ x: 1040 }}
-            size="middle"
-            columns={columns}
-            dataSource={query.data?.items}
-            loading={query.isFetching}
-            pagination={serverPagination(
-              paging,
-              query.data?.total,
-              (page, pageSize) => setUrl({ page, pageSize }),
-              t,
-            )}
-            locale={{ emptyText: t('organisations.empty') }}
-          />
-        )}
+        <PagedTable<Organisation>
+          query={query}
+          columns={columns}
+          scrollX={1040}
+
+          paging={paging}
+          onPage={(page, pageSize) => setUrl({ page, pageSize })}
+          emptyText={t('organisations.empty')}
+        />
       </Card>
       <OrganisationFormModal
         open={creating}

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, Flex, Input, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Person } from '../../api/types';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorAlert } from '../../components/QueryState';
 import { formatPeriod } from '../../lib/format';
-import { pagingFrom, serverPagination } from '../../lib/table';
+import { pagingFrom } from '../../lib/table';
 import { useUrlState } from '../../lib/useUrlState';
 import { canWriteDirectory } from '../auth/permissions';
 import { useMe } from '../auth/session';
@@ -126,25 +126,15 @@ export default function PeoplePage() {
             />
           </Flex>
         </Flex>
-        {query.isError ? (
-          <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        ) : (
-          <Table<Person>
-            rowKey="id"
-            scroll={{ x: 920 }}
-            size="middle"
-            columns={columns}
-            dataSource={query.data?.items}
-            loading={query.isFetching}
-            pagination={serverPagination(
-              paging,
-              query.data?.total,
-              (page, pageSize) => setUrl({ page, pageSize }),
-              t,
-            )}
-            locale={{ emptyText: t('people.empty') }}
-          />
-        )}
+        <PagedTable<Person>
+          query={query}
+          columns={columns}
+          scrollX={920}
+
+          paging={paging}
+          onPage={(page, pageSize) => setUrl({ page, pageSize })}
+          emptyText={t('people.empty')}
+        />
       </Card>
       <PersonFormModal
         open={creating}

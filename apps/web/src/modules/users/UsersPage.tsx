@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, Flex, Input, Select, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ROLE_LABELS, ROLES, type Role } from '@caunoi/shared';
 import type { User } from '../../api/types';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorAlert } from '../../components/QueryState';
 import { useLocale } from '../../i18n/locale';
 import { formatDateTime } from '../../lib/format';
 import { optionsOf } from '../../lib/labels';
-import { pagingFrom, serverPagination } from '../../lib/table';
+import { pagingFrom } from '../../lib/table';
 import { useUrlState } from '../../lib/useUrlState';
 import { UnitSelect } from '../units/UnitSelect';
 import { useUsers } from './api';
@@ -122,25 +122,15 @@ export default function UsersPage() {
             aria-label={t('users.status')}
           />
         </Flex>
-        {query.isError ? (
-          <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        ) : (
-          <Table<User>
-            rowKey="id"
-            scroll={{ x: 960 }}
-            size="middle"
-            columns={columns}
-            dataSource={query.data?.items}
-            loading={query.isFetching}
-            pagination={serverPagination(
-              paging,
-              query.data?.total,
-              (page, pageSize) => setUrl({ page, pageSize }),
-              t,
-            )}
-            locale={{ emptyText: t('users.empty') }}
-          />
-        )}
+        <PagedTable<User>
+          query={query}
+          columns={columns}
+          scrollX={960}
+
+          paging={paging}
+          onPage={(page, pageSize) => setUrl({ page, pageSize })}
+          emptyText={t('users.empty')}
+        />
       </Card>
       <UserCreateModal
         open={creating}
