@@ -4,6 +4,7 @@ import type { LineageEdge, UnitRecord } from '@caunoi/units';
 import { writeTransaction, type Ctx } from '../core/context.js';
 import { organisations, unitLineage, unitNames, units } from '../db/schema.js';
 import type { Tx } from '../db/database.js';
+import { loadUnits } from '../modules/units/units.repo.js';
 import {
   MINISTRY_CODE,
   REFERENCE_ORGANISATIONS,
@@ -39,37 +40,8 @@ function unitView(u: UnitRecord, edges: LineageEdge[]) {
 }
 
 async function loadUnitViews(tx: Tx): Promise<Map<string, ReturnType<typeof unitView>>> {
-  const us = await tx.select().from(units);
-  const ns = await tx.select().from(unitNames).orderBy(unitNames.unitId, unitNames.validFrom);
-  const ls = await tx.select().from(unitLineage);
-  const edges: LineageEdge[] = ls.map((l) => ({
-    predecessorId: l.predecessorId,
-    successorId: l.successorId,
-    effectiveDate: l.effectiveDate,
-    relation: l.relation as LineageEdge['relation'],
-    weight: Number(l.weight),
-    legalBasis: l.legalBasis,
-  }));
-  const map = new Map<string, ReturnType<typeof unitView>>();
-  for (const u of us) {
-    const record: UnitRecord = {
-      ...u,
-      names: ns
-        .filter((n) => n.unitId === u.id)
-        .map((n) => ({
-          validFrom: n.validFrom,
-          validTo: n.validTo,
-          nameVi: n.nameVi,
-          fullNameVi: n.fullNameVi,
-          nameEn: n.nameEn,
-          nameAscii: n.nameAscii,
-          type: n.type as UnitRecord['names'][number]['type'],
-          legalBasis: n.legalBasis,
-        })),
-    };
-    map.set(u.id, unitView(record, edges));
-  }
-  return map;
+  const { units: stored, edges } = await loadUnits(tx);
+  return new Map(stored.map((u) => [u.id, unitView(u, edges)]));
 }
 
 /**
