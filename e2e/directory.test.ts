@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -43,6 +44,18 @@ describe.runIf(browserTestsEnabled)('in a browser', () => {
     await expect.poll(() => page.locator('h2').first().textContent()).toBe('Đăng nhập');
     expect(await page.getByText('Tên đăng nhập').count()).toBeGreaterThan(0);
     await screenshot(page, 'login');
+  });
+
+  it('loads the sign-in page with less than 200 KB of compressed JavaScript (production build)', async () => {
+    const html = await (await fetch(app.url)).text();
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    let total = 0;
+    for (const src of scripts) {
+      const body = Buffer.from(await (await fetch(app.url + src)).arrayBuffer());
+      total += gzipSync(body, { level: 9 }).length;
+    }
+    expect(total).toBeLessThan(200 * 1024);
   });
 
   it('refuses a wrong password with the server message in Vietnamese', async () => {

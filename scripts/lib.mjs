@@ -49,9 +49,10 @@ function isStale(target) {
   return target.inputs.some((input) => newestMtime(r(input)) > built);
 }
 
-function run(command, args, cwd = ROOT) {
+function run(command, args, cwd = ROOT, env = process.env) {
   const result = spawnSync(command, args, {
     cwd,
+    env,
     stdio: 'inherit',
     shell: process.platform === 'win32',
   });
@@ -75,7 +76,12 @@ export function buildServer({ force = false } = {}) {
 export function buildWeb({ force = false } = {}) {
   if (!force && !isStale(WEB)) return false;
   console.error('Cầu Nối: đang build giao diện web (Vite)…');
-  run(process.execPath, [vite, 'build', '--logLevel', 'warn'], r('apps/web'));
+  // Always the production build of React and friends, whatever NODE_ENV the caller runs under
+  // (test runners set it to "test", which would otherwise ship development builds).
+  run(process.execPath, [vite, 'build', '--logLevel', 'warn'], r('apps/web'), {
+    ...process.env,
+    NODE_ENV: 'production',
+  });
   writeFileSync(r(WEB.stamp), new Date().toISOString());
   return true;
 }
