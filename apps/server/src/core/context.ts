@@ -29,6 +29,9 @@ export interface WriteScope {
 // Secrets only: `mustChangePassword` and `passwordChangedAt` are facts worth auditing.
 const SECRET_KEY = /(hash|secret|csrf|^(current|new)?password$|^token$)/i;
 
+/** Columns the database derives from others: recording them would only repeat the others. */
+const DERIVED_KEYS = new Set(['searchText']);
+
 /** Drops secrets from audit snapshots and turns dates into ISO strings. */
 export function auditSnapshot(value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -37,7 +40,7 @@ export function auditSnapshot(value: unknown): unknown {
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (SECRET_KEY.test(k)) continue;
+      if (SECRET_KEY.test(k) || DERIVED_KEYS.has(k)) continue;
       out[k] = auditSnapshot(v);
     }
     return out;

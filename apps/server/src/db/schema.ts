@@ -113,6 +113,12 @@ export const organisations = pgTable(
     email: text('email'),
     phone: text('phone'),
     notes: text('notes'),
+    /** Folded (tone- and case-insensitive) text searched by the directory. */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`vn_fold(name_vi || ' ' || coalesce(short_name, '') || ' ' || coalesce(name_en, '') || ' ' || coalesce(code, ''))`,
+      ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -121,7 +127,6 @@ export const organisations = pgTable(
     index('organisations_unit_idx').on(t.unitId),
     index('organisations_parent_idx').on(t.parentId),
     index('organisations_kind_idx').on(t.kind),
-    index('organisations_name_fold_idx').on(sql`vn_fold(${t.nameVi})`),
     check(
       'organisations_kind_chk',
       sql`${t.kind} IN ('ministry', 'ministry_unit', 'dost', 'peoples_committee', 'party_committee', 'university', 'institute', 'enterprise', 'other')`,
@@ -133,19 +138,18 @@ export const organisations = pgTable(
   ],
 );
 
-export const people = pgTable(
-  'people',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    fullName: text('full_name').notNull(),
-    email: text('email'),
-    phone: text('phone'),
-    notes: text('notes'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [index('people_name_fold_idx').on(sql`vn_fold(${t.fullName})`)],
-);
+export const people = pgTable('people', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  fullName: text('full_name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  notes: text('notes'),
+  searchText: text('search_text')
+    .notNull()
+    .generatedAlwaysAs(sql`vn_fold(full_name)`),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
 
 /** A title a person held in an organisation over an interval (open-ended or attested on a date). */
 export const positions = pgTable(
@@ -196,6 +200,9 @@ export const users = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
     preferences: jsonb('preferences').$type<{ locale?: 'vi' | 'en' }>().notNull().default({}),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`vn_fold(username || ' ' || display_name)`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx } from '../core/context.js';
+import type { Account } from '../modules/auth/auth.service.js';
 import { allows, allowsOn, type Action, type Actor, type Target } from '../policy/policy.js';
 import { AppError } from './errors.js';
 
@@ -25,6 +26,8 @@ declare module 'fastify' {
     mustChangePassword: boolean;
     /** Why authentication failed, when a credential was presented but refused. */
     authFailure: 'SESSION_EXPIRED' | 'INVALID_TOKEN' | null;
+    /** The caller's user row and role assignments, as loaded by authentication. */
+    account: Account | null;
   }
 }
 

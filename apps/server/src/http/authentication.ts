@@ -41,6 +41,7 @@ export function installAuthentication(app: FastifyInstance): void {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('mustChangePassword', false);
   app.decorateRequest('authFailure', null);
+  app.decorateRequest('account', null);
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
@@ -48,9 +49,11 @@ export function installAuthentication(app: FastifyInstance): void {
     const authorization = request.headers.authorization;
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const actor = match ? await resolveToken(deps, match[1]!) : null;
-      if (actor) request.actor = actor;
-      else request.authFailure = 'INVALID_TOKEN';
+      const caller = match ? await resolveToken(deps, match[1]!) : null;
+      if (caller) {
+        request.actor = caller.actor;
+        request.account = caller.account;
+      } else request.authFailure = 'INVALID_TOKEN';
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -62,6 +65,7 @@ export function installAuthentication(app: FastifyInstance): void {
       return;
     }
     request.actor = session.actor;
+    request.account = session.account;
     request.csrfToken = session.csrfToken;
     request.mustChangePassword = session.mustChangePassword;
     if (!SAFE_METHODS.has(request.method) && !request.routeOptions.config.csrfExempt) {

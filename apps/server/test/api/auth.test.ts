@@ -262,6 +262,23 @@ describe('GET /auth/me and POST /auth/logout', () => {
   });
 });
 
+describe('session housekeeping', () => {
+  it('removes sessions that can no longer be used when someone signs in', async () => {
+    const count = async () =>
+      (
+        await t.database.pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'vu.diaphuong'",
+        )
+      ).rows[0]!.n;
+    await t.login('vu.diaphuong');
+    await t.login('vu.diaphuong');
+    expect(await count()).toBe(2);
+    advanceMinutes(IDLE_MINUTES + 1);
+    await t.login('bo.dieuphoi');
+    expect(await count()).toBe(0);
+  });
+});
+
 describe('CSRF protection', () => {
   it('refuses cookie-authenticated writes without or with a wrong X-CSRF-Token', async () => {
     const session = await t.login('xem');

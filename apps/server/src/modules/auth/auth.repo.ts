@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
-import { apiTokens, sessions } from '../../db/schema.js';
+import { apiTokens, sessions, users } from '../../db/schema.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -13,8 +13,29 @@ export async function insertSession(
   return created!;
 }
 
-export async function findSession(q: Queryable, id: string): Promise<SessionRow | undefined> {
-  const [row] = await q.select().from(sessions).where(eq(sessions.id, id));
+/** A session with its user, in one query (this runs on every request). */
+export async function findSessionWithUser(q: Queryable, id: string) {
+  const [row] = await q
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  return row;
+}
+
+/** A live API token with its user, in one query. */
+export async function findActiveTokenWithUser(q: Queryable, hash: string, now: Date) {
+  const [row] = await q
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    );
   return row;
 }
 
@@ -57,24 +78,6 @@ export async function insertToken(
 ): Promise<ApiTokenRow> {
   const [created] = await q.insert(apiTokens).values(row).returning();
   return created!;
-}
-
-export async function findActiveTokenByHash(
-  q: Queryable,
-  hash: string,
-  now: Date,
-): Promise<ApiTokenRow | undefined> {
-  const [row] = await q
-    .select()
-    .from(apiTokens)
-    .where(
-      and(
-        eq(apiTokens.tokenHash, hash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-      ),
-    );
-  return row;
 }
 
 export async function tokensOfUser(q: Queryable, userId: string): Promise<ApiTokenRow[]> {

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { ctxOf, requireActor } from '../../http/access.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/authentication.js';
 import { errorResponses, uuidParam } from '../../http/schemas.js';
-import { assignmentsOf, findUserById } from '../users/users.repo.js';
+import { assignmentsOf } from '../users/users.repo.js';
 import { organisationNames, presentUser } from '../users/users.presenter.js';
-import { AppError } from '../../http/errors.js';
 import * as service from './auth.service.js';
+import type { Account } from './auth.service.js';
 import type { ApiTokenRow } from './auth.repo.js';
 import {
   apiTokenSchema,
@@ -37,15 +37,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
 
   const presentMe = async (
-    userId: string,
+    { user, assignments }: Account,
     csrfToken: string | null,
     channel: 'web' | 'api' | 'cli' | 'system',
   ) => {
-    const db = deps.database.db;
-    const user = await findUserById(db, userId);
-    if (!user) throw new AppError('UNAUTHENTICATED');
-    const assignments = await assignmentsOf(db, userId);
-    const names = await organisationNames(db, [
+    const names = await organisationNames(deps.database.db, [
       user.organisationId,
       ...assignments.map((a) => a.scopeOrganisationId),
     ]);
@@ -89,7 +85,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         requestId: String(request.id),
       });
       setSessionCookie(request, reply, result.sessionToken, result.expiresAt);
-      return presentMe(result.user.id, result.csrfToken, 'web');
+      const assignments = await assignmentsOf(deps.database.db, result.user.id);
+      return presentMe({ user: result.user, assignments }, result.csrfToken, 'web');
     },
   );
 
@@ -122,7 +119,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      return presentMe(actor.userId, request.csrfToken, actor.channel);
+      return presentMe(request.account!, request.csrfToken, actor.channel);
     },
   );
 
@@ -143,7 +140,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = request.actor;
       if (!actor) return { me: null, expired: request.authFailure === 'SESSION_EXPIRED' };
       return {
-        me: await presentMe(actor.userId, request.csrfToken, actor.channel),
+        me: await presentMe(request.account!, request.csrfToken, actor.channel),
         expired: false,
       };
     },
@@ -179,8 +176,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      await service.setPreferences(ctx, request.body);
-      return presentMe(ctx.actor.userId, request.csrfToken, ctx.actor.channel);
+      const updated = await service.setPreferences(ctx, request.body);
+      return presentMe(
+        { user: updated, assignments: request.account!.assignments },
+        request.csrfToken,
+        ctx.actor.channel,
+      );
     },
   );
 

@@ -10,6 +10,7 @@ import {
   lockUser,
   toAssignment,
   updateUser,
+  type AssignmentRow,
   type UserRow,
 } from '../users/users.repo.js';
 import {
@@ -120,31 +121,50 @@ export async function login(
       userAgent: info.userAgent?.slice(0, 500) ?? null,
     });
     await audit({ entityType: 'user', entityId: found.id, action: 'login', after: { expiresAt } });
+    // Housekeeping: sessions that can no longer be used are removed as others begin.
+    await repo.deleteExpiredSessions(
+      tx,
+      now,
+      new Date(now.getTime() - deps.config.session.idleMinutes * 60_000),
+    );
     return updated;
   });
   return { user, sessionToken, csrfToken, expiresAt };
 }
 
-export interface ResolvedSession {
+/** The account behind a request: the user and their role assignments, loaded once. */
+export interface Account {
+  user: UserRow;
+  assignments: AssignmentRow[];
+}
+
+export interface ResolvedCaller {
   actor: Actor;
+  account: Account;
+}
+
+export interface ResolvedSession extends ResolvedCaller {
   csrfToken: string;
   mustChangePassword: boolean;
 }
 
-async function actorFor(
+async function callerFor(
   deps: AppDeps,
   user: UserRow,
   channel: 'web' | 'api',
   extra: Partial<Actor>,
-): Promise<Actor> {
-  const assignments = (await assignmentsOf(deps.database.db, user.id)).map(toAssignment);
+): Promise<ResolvedCaller> {
+  const assignments = await assignmentsOf(deps.database.db, user.id);
   return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    channel,
-    assignments,
-    ...extra,
+    account: { user, assignments },
+    actor: {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      channel,
+      assignments: assignments.map(toAssignment),
+      ...extra,
+    },
   };
 }
 
@@ -155,38 +175,38 @@ export async function resolveSession(
 ): Promise<ResolvedSession | null> {
   const now = deps.now();
   const id = sha256(sessionToken);
-  const session = await repo.findSession(deps.database.db, id);
-  if (!session) return null;
+  const found = await repo.findSessionWithUser(deps.database.db, id);
+  if (!found) return null;
+  const { session, user } = found;
   const idleLimit = new Date(now.getTime() - deps.config.session.idleMinutes * 60_000);
   if (session.expiresAt <= now || session.lastSeenAt < idleLimit) {
     await repo.deleteSession(deps.database.db, id);
     return null;
   }
-  const user = await findUserById(deps.database.db, session.userId);
-  if (!user || !user.isActive) return null;
+  if (!user.isActive) return null;
   // Sliding idle timeout: write at most once a minute.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await repo.touchSession(deps.database.db, id, now);
   }
   return {
-    actor: await actorFor(deps, user, 'web', { sessionId: id }),
+    ...(await callerFor(deps, user, 'web', { sessionId: id })),
     csrfToken: session.csrfToken,
     mustChangePassword: user.mustChangePassword,
   };
 }
 
 /** Finds the user behind an API token. */
-export async function resolveToken(deps: AppDeps, token: string): Promise<Actor | null> {
+export async function resolveToken(deps: AppDeps, token: string): Promise<ResolvedCaller | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const now = deps.now();
-  const row = await repo.findActiveTokenByHash(deps.database.db, sha256(token), now);
-  if (!row) return null;
-  const user = await findUserById(deps.database.db, row.userId);
-  if (!user || !user.isActive) return null;
+  const found = await repo.findActiveTokenWithUser(deps.database.db, sha256(token), now);
+  if (!found) return null;
+  const { token: row, user } = found;
+  if (!user.isActive) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await repo.markTokenUsed(deps.database.db, row.id, now);
   }
-  return actorFor(deps, user, 'api', { tokenId: row.id });
+  return callerFor(deps, user, 'api', { tokenId: row.id });
 }
 
 export async function logout(ctx: Ctx): Promise<void> {

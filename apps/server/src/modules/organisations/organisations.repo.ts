@@ -22,13 +22,6 @@ export interface OrganisationFilters {
 }
 
 const parent = alias(organisations, 'parent');
-const SEARCHED = [
-  organisations.nameVi,
-  organisations.shortName,
-  organisations.nameEn,
-  organisations.code,
-];
-
 function selectViews(q: Queryable, where: SQL | undefined) {
   return q
     .select({ ...getTableColumns(organisations), parentName: parent.nameVi })
@@ -46,7 +39,7 @@ export async function findOrganisations(
   return selectViews(
     q,
     and(
-      f.q ? matchesWords(SEARCHED, f.q) : undefined,
+      f.q ? matchesWords(organisations.searchText, f.q) : undefined,
       f.kind ? eq(organisations.kind, f.kind) : undefined,
       f.unitId ? eq(organisations.unitId, f.unitId) : undefined,
       f.parentId ? eq(organisations.parentId, f.parentId) : undefined,

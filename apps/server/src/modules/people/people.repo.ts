@@ -43,7 +43,7 @@ export async function findPeople(q: Queryable, f: PeopleFilters): Promise<Person
   return q
     .select()
     .from(people)
-    .where(and(f.q ? matchesWords([people.fullName], f.q) : undefined, holding))
+    .where(and(f.q ? matchesWords(people.searchText, f.q) : undefined, holding))
     .orderBy(asc(people.id));
 }
 

@@ -110,7 +110,7 @@ export interface UserFilter {
 /** Users matching the filter (unsorted: names are sorted in the Vietnamese order by the caller). */
 export async function findUsers(q: Queryable, filter: UserFilter): Promise<UserRow[]> {
   const where: (SQL | undefined)[] = [];
-  if (filter.q) where.push(matchesWords([users.username, users.displayName], filter.q));
+  if (filter.q) where.push(matchesWords(users.searchText, filter.q));
   if (filter.role || filter.unitId) {
     const held: SQL[] = [eq(roleAssignments.userId, users.id)];
     if (filter.role) held.push(eq(roleAssignments.role, filter.role));
