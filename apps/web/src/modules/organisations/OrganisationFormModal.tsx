@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from '@caunoi/shared';
 import type { Organisation, OrganisationDetail, OrganisationInput } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { ValidityFields } from '../../components/ValidityFields';
 import { useLocale } from '../../i18n/locale';
-import { blankToNull, endAfterStart, useApiErrorHandler } from '../../lib/forms';
+import { blankToNull, useApiErrorHandler } from '../../lib/forms';
 import { optionsOf } from '../../lib/labels';
 import { UnitSelect } from '../units/UnitSelect';
 import { useSaveOrganisation } from './api';
@@ -116,21 +116,10 @@ export function OrganisationFormModal({
             <UnitSelect includeFormer />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="validFrom" label={t('organisations.validFrom')}>
-            <IsoDatePicker style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="validTo"
-            label={t('organisations.validTo')}
-            dependencies={['validFrom']}
-            rules={[endAfterStart('validFrom', t('validation.endAfterStart'))]}
-          >
-            <IsoDatePicker style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
+        <ValidityFields
+          fromLabel={t('organisations.validFrom')}
+          toLabel={t('organisations.validTo')}
+        />
         <Col span={24}>
           <Form.Item name="address" label={t('organisations.address')} rules={[max(500)]}>
             <Input />

@@ -1,9 +1,9 @@
-import { Col, Form, Input, Row } from 'antd';
+import { Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Position, PositionInput } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
-import { blankToNull, endAfterStart, useApiErrorHandler } from '../../lib/forms';
+import { ValidityFields } from '../../components/ValidityFields';
+import { blankToNull, useApiErrorHandler } from '../../lib/forms';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { useSavePosition } from './api';
 
@@ -64,21 +64,7 @@ export function PositionFormModal({
         <Input placeholder={t('people.positionTitlePlaceholder')} />
       </Form.Item>
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item name="validFrom" label={t('common.from')}>
-            <IsoDatePicker style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="validTo"
-            label={t('common.to')}
-            dependencies={['validFrom']}
-            rules={[endAfterStart('validFrom', t('validation.endAfterStart'))]}
-          >
-            <IsoDatePicker style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
+        <ValidityFields fromLabel={t('common.from')} toLabel={t('common.to')} />
       </Row>
       <Form.Item
         name="source"
