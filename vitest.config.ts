@@ -20,6 +20,7 @@ const resolve = {
     { find: /^@caunoi\/shared$/, replacement: src('./packages/shared/src/index.ts') },
     { find: /^@caunoi\/units\/reference$/, replacement: src('./packages/units/src/reference.ts') },
     { find: /^@caunoi\/units$/, replacement: src('./packages/units/src/index.ts') },
+    { find: /^@caunoi\/planner$/, replacement: src('./packages/planner/src/index.ts') },
   ],
 };
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -19,15 +20,39 @@ import { enforceAccess } from './http/access.js';
 import { installAuthentication, SESSION_COOKIE } from './http/authentication.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
+import { MAX_FILE_BYTES } from './modules/attachments/attachments.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { testClockRoutes } from './modules/system/test-clock.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { programmesRoutes } from './modules/programmes/programmes.routes.js';
+import { engagementsRoutes } from './modules/engagements/engagements.routes.js';
+import { tasksRoutes } from './modules/tasks/tasks.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { proposalsRoutes } from './modules/proposals/proposals.routes.js';
+import { roadmapsRoutes } from './modules/roadmaps/roadmaps.routes.js';
+import { dashboardsRoutes } from './modules/dashboards/dashboards.routes.js';
+import { programmesAttachables } from './modules/programmes/programmes.attachables.js';
+import { engagementsAttachables } from './modules/engagements/engagements.attachables.js';
+import { tasksAttachables } from './modules/tasks/tasks.attachables.js';
+import { proposalsAttachables } from './modules/proposals/proposals.attachables.js';
+import { roadmapsAttachables } from './modules/roadmaps/roadmaps.attachables.js';
 import { APP_VERSION } from './version.js';
 
 z.config(z.locales.vi());
+
+/** Every kind of record files can be attached to, by entity type. */
+const ATTACHABLE_ENTITIES = {
+  ...programmesAttachables,
+  ...engagementsAttachables,
+  ...tasksAttachables,
+  ...proposalsAttachables,
+  ...roadmapsAttachables,
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,6 +95,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fields: 20, fieldSize: 100_000, files: 1, fileSize: MAX_FILE_BYTES, parts: 25 },
+  });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -108,6 +136,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   await app.register(healthRoutes);
+  if (deps.config.testClock) await app.register(testClockRoutes);
   await app.register(
     async (api) => {
       await api.register(authRoutes);
@@ -116,6 +145,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(peopleRoutes);
       await api.register(userRoutes);
       await api.register(auditRoutes);
+      await api.register(attachmentRoutes, { entities: ATTACHABLE_ENTITIES });
+      await api.register(programmesRoutes);
+      await api.register(engagementsRoutes);
+      await api.register(tasksRoutes);
+      await api.register(notificationsRoutes);
+      await api.register(proposalsRoutes);
+      await api.register(roadmapsRoutes);
+      await api.register(dashboardsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,5 @@
 import type { AppConfig } from './config.js';
+import { systemClock, testClock, type Clock } from './core/clock.js';
 import { systemCtx } from './core/context.js';
 import type { AppDeps } from './core/deps.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -28,14 +29,17 @@ export interface PrepareResult {
 export async function prepareDatabase(
   database: Database,
   config: AppConfig,
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; coordinationDemo?: boolean } = {},
 ): Promise<PrepareResult> {
   const migrations = await runMigrations(database);
   const reference = await syncReferenceData(systemCtx(database));
   let demo: DemoSeedResult | null = null;
   const wantDemo = options.demo ?? config.demoSeed;
   if (wantDemo && !config.production && (await countUsers(database.db)) === 0) {
-    demo = await seedDemo(systemCtx(database, 'demo-seed'), { password: config.demoPassword });
+    demo = await seedDemo(systemCtx(database, 'demo-seed'), {
+      password: config.demoPassword,
+      coordination: options.coordinationDemo ?? true,
+    });
   }
   return { migrations, reference, demo };
 }
@@ -43,9 +47,10 @@ export async function prepareDatabase(
 export async function createDeps(
   config: AppConfig,
   database: Database,
-  now: () => Date = () => new Date(),
+  now?: () => Date,
 ): Promise<AppDeps> {
   const units = new UnitsCache(database);
   await units.reload();
-  return { config, database, units, now };
+  const clock: Clock = now ? { now } : config.testClock ? testClock() : systemClock;
+  return { config, database, units, now: () => clock.now(), clock };
 }

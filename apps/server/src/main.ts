@@ -1,16 +1,18 @@
 import { buildApp, type App } from './app.js';
 import { createDeps, openConfiguredDatabase, prepareDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
+import { startScheduler, type Scheduler } from './modules/notifications/scheduler.js';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  const running: { app?: App; closing?: boolean } = {};
+  const running: { app?: App; closing?: boolean; scheduler?: Scheduler } = {};
   const shutdown = async (signal: string) => {
     if (running.closing) return;
     running.closing = true;
     running.app?.log.info(`${signal}: shutting down`);
+    running.scheduler?.stop();
     try {
       await running.app?.close();
     } finally {
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   const app = await buildApp(deps);
   running.app = app;
   await app.listen({ port: config.port, host: config.host });
+  running.scheduler = startScheduler(deps, app.log);
   const where =
     database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
   app.log.info(

@@ -5,3 +5,4 @@ export * from './units.js';
 export * from './limits.js';
 export * from './text.js';
 export * from './dates.js';
+export * from './coordination.js';

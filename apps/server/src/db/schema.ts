@@ -1,21 +1,42 @@
 import { sql } from 'drizzle-orm';
-import type { LineageRelation, OrganisationKind, Role, ScopeKind, UnitType } from '@caunoi/shared';
+import type {
+  AttachmentPurpose,
+  EngagementKind,
+  LineageRelation,
+  NotificationKind,
+  OrganisationKind,
+  ParticipantSide,
+  ProposalAnswer,
+  ProposalCategory,
+  Recurrence,
+  Role,
+  RoadmapCriterion,
+  ScopeKind,
+  TaskPriority,
+  TaskSourceKind,
+  UnitType,
+} from '@caunoi/shared';
 import {
   type AnyPgColumn,
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL bytea as a Node Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 const createdAt = () =>
   timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -306,5 +327,600 @@ export const auditLog = pgTable(
     index('audit_log_occurred_idx').on(t.occurredAt),
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_actor_idx').on(t.actorUserId),
+  ],
+);
+
+/* ───────────── Files attached to records ───────────── */
+
+/** Uploaded files, kept in the database so that backups and several app instances see the same. */
+export const files = pgTable('files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+/** A file attached to a record (`entity_type`/`entity_id`, e.g. a programme's signed document). */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id, { onDelete: 'restrict' }),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    purpose: text('purpose').$type<AttachmentPurpose>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_entity_idx').on(t.entityType, t.entityId)],
+);
+
+/* ───────────── Cooperation programmes ───────────── */
+
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    documentNumber: text('document_number'),
+    signedOn: date('signed_on', { mode: 'string' }),
+    periodStartYear: integer('period_start_year').notNull(),
+    periodEndYear: integer('period_end_year').notNull(),
+    horizonYear: integer('horizon_year'),
+    /** draft | in_force | superseded; "expired" is derived from the period. */
+    status: text('status').$type<'draft' | 'in_force' | 'superseded'>().notNull().default('draft'),
+    supersededById: uuid('superseded_by_id').references((): AnyPgColumn => programmes.id, {
+      onDelete: 'set null',
+    }),
+    summary: text('summary'),
+    /** Caveats on the record itself, e.g. a year the source does not print. */
+    notes: text('notes'),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`vn_fold(title || ' ' || coalesce(document_number, ''))`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('programmes_period_chk', sql`${t.periodEndYear} >= ${t.periodStartYear}`),
+    check(
+      'programmes_horizon_chk',
+      sql`${t.horizonYear} IS NULL OR ${t.horizonYear} >= ${t.periodEndYear}`,
+    ),
+    check('programmes_status_chk', sql`${t.status} IN ('draft', 'in_force', 'superseded')`),
+  ],
+);
+
+/** The parties that signed: the Ministry or one of its units, and one or more provinces. */
+export const programmeParties = pgTable(
+  'programme_parties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    /** The province a provincial party stands for (null for the Ministry side). */
+    unitId: text('unit_id').references(() => units.id, { onDelete: 'restrict' }),
+    side: text('side').$type<'ministry' | 'province'>().notNull(),
+    signatoryPersonId: uuid('signatory_person_id').references(() => people.id, {
+      onDelete: 'set null',
+    }),
+  },
+  (t) => [
+    uniqueIndex('programme_parties_uq').on(t.programmeId, t.organisationId),
+    index('programme_parties_unit_idx').on(t.unitId),
+    check(
+      'programme_parties_side_chk',
+      sql`(${t.side} = 'ministry' AND ${t.unitId} IS NULL) OR (${t.side} = 'province' AND ${t.unitId} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** Numbered contents of a programme (nội dung phối hợp); their action items are tasks. */
+export const programmeContents = pgTable(
+  'programme_contents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+  },
+  (t) => [uniqueIndex('programme_contents_number_uq').on(t.programmeId, t.number)],
+);
+
+/* ───────────── Engagements and their outcomes ───────────── */
+
+export const engagements = pgTable(
+  'engagements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').$type<EngagementKind>().notNull(),
+    title: text('title').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    place: text('place'),
+    hostOrganisationId: uuid('host_organisation_id').references(() => organisations.id, {
+      onDelete: 'restrict',
+    }),
+    /** The programme signed or followed up at this engagement, if any. */
+    programmeId: uuid('programme_id').references(() => programmes.id, { onDelete: 'set null' }),
+    summary: text('summary'),
+    notes: text('notes'),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`vn_fold(title || ' ' || coalesce(place, ''))`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('engagements_starts_idx').on(t.startsOn),
+    check('engagements_dates_chk', sql`${t.endsOn} >= ${t.startsOn}`),
+    check(
+      'engagements_kind_chk',
+      sql`${t.kind} IN ('working_session', 'conference', 'signing_ceremony', 'field_survey')`,
+    ),
+  ],
+);
+
+/** Provinces involved in an engagement (none for a national conference). */
+export const engagementUnits = pgTable(
+  'engagement_units',
+  {
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id, { onDelete: 'cascade' }),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.engagementId, t.unitId] }),
+    index('engagement_units_unit_idx').on(t.unitId),
+  ],
+);
+
+/** Who attended, with the title and organisation they held that day. */
+export const engagementParticipants = pgTable(
+  'engagement_participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, {
+      onDelete: 'restrict',
+    }),
+    /** The title as held on the engagement's date (copied from the position, or typed). */
+    title: text('title').notNull(),
+    side: text('side').$type<ParticipantSide>().notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('engagement_participants_uq').on(t.engagementId, t.personId),
+    index('engagement_participants_person_idx').on(t.personId),
+  ],
+);
+
+/** Numbered directives given by leadership at an engagement ("năm nhiệm vụ trọng tâm"). */
+export const directives = pgTable(
+  'directives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    text: text('text').notNull(),
+    issuedByPersonId: uuid('issued_by_person_id').references(() => people.id, {
+      onDelete: 'set null',
+    }),
+  },
+  (t) => [uniqueIndex('directives_number_uq').on(t.engagementId, t.number)],
+);
+
+/** A conclusion notice (thông báo kết luận) whose points become tasks. */
+export const conclusionNotices = pgTable(
+  'conclusion_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'restrict' }),
+    documentNumber: text('document_number').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    issuingOrganisationId: uuid('issuing_organisation_id').references(() => organisations.id, {
+      onDelete: 'restrict',
+    }),
+    signerPersonId: uuid('signer_person_id').references(() => people.id, { onDelete: 'set null' }),
+    /** The signer as printed ("Thứ trưởng Nguyễn Hoàng Giang"), kept even if the person is unknown. */
+    signerText: text('signer_text'),
+    summary: text('summary'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('conclusion_notices_number_uq').on(t.documentNumber, t.issuedOn),
+    index('conclusion_notices_engagement_idx').on(t.engagementId),
+  ],
+);
+
+/* ───────────── Proposals ───────────── */
+
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    content: text('content'),
+    category: text('category').$type<ProposalCategory>().notNull(),
+    /** Estimated cost in million VND. */
+    estimatedCost: numeric('estimated_cost', { precision: 16, scale: 2 }),
+    fundingSource: text('funding_source'),
+    answer: text('answer').$type<ProposalAnswer>(),
+    answerReason: text('answer_reason'),
+    answeredOn: date('answered_on', { mode: 'string' }),
+    answeredByOrganisationId: uuid('answered_by_organisation_id').references(
+      () => organisations.id,
+      { onDelete: 'restrict' },
+    ),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`vn_fold(title || ' ' || coalesce(content, ''))`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('proposals_unit_idx').on(t.unitId),
+    index('proposals_engagement_idx').on(t.engagementId),
+    check(
+      'proposals_category_chk',
+      sql`${t.category} IN ('policy', 'funding', 'national_task', 'technology_appraisal', 'training', 'other')`,
+    ),
+    check(
+      'proposals_answer_chk',
+      sql`${t.answer} IS NULL OR ${t.answer} IN ('agreed', 'agreed_with_conditions', 'under_study', 'not_agreed')`,
+    ),
+    check('proposals_cost_chk', sql`${t.estimatedCost} IS NULL OR ${t.estimatedCost} >= 0`),
+  ],
+);
+
+/** Ministry units assigned to a proposal by function. */
+export const proposalUnits = pgTable(
+  'proposal_units',
+  {
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.organisationId] })],
+);
+
+/* ───────────── Tasks and follow-up ───────────── */
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceKind: text('source_kind').$type<TaskSourceKind>().notNull(),
+    conclusionNoticeId: uuid('conclusion_notice_id').references(() => conclusionNotices.id, {
+      onDelete: 'restrict',
+    }),
+    directiveId: uuid('directive_id').references(() => directives.id, { onDelete: 'restrict' }),
+    programmeContentId: uuid('programme_content_id').references(() => programmeContents.id, {
+      onDelete: 'restrict',
+    }),
+    proposalId: uuid('proposal_id').references(() => proposals.id, { onDelete: 'restrict' }),
+    /** Position within its source (point 2 of a notice, action 1.3 of a programme). */
+    number: text('number'),
+    title: text('title').notNull(),
+    description: text('description'),
+    leadOrganisationId: uuid('lead_organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    /** The province the lead organisation belongs to (denormalised for scoping and league tables). */
+    leadUnitId: text('lead_unit_id').references(() => units.id, { onDelete: 'restrict' }),
+    /** The assigning side, which decides extensions and asks for explanations. */
+    assignedByOrganisationId: uuid('assigned_by_organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    assignedOn: date('assigned_on', { mode: 'string' }).notNull(),
+    /** The deadline in force (after approved extensions); null for a periodic task. */
+    deadline: date('deadline', { mode: 'string' }),
+    /** The deadline first set, kept visible next to the current one. */
+    originalDeadline: date('original_deadline', { mode: 'string' }),
+    /** Periodic ("thường xuyên") tasks report every cycle instead of having one deadline. */
+    recurrence: text('recurrence').$type<Recurrence>(),
+    /** Last day of the periodic obligation (e.g. the programme's end); null = open-ended. */
+    recurrenceEndsOn: date('recurrence_ends_on', { mode: 'string' }),
+    expectedProduct: text('expected_product'),
+    priority: text('priority').$type<TaskPriority>().notNull().default('normal'),
+    completedOn: date('completed_on', { mode: 'string' }),
+    completionOutput: text('completion_output'),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`vn_fold(title || ' ' || coalesce(description, ''))`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('tasks_lead_org_idx').on(t.leadOrganisationId),
+    index('tasks_lead_unit_idx').on(t.leadUnitId),
+    index('tasks_deadline_idx').on(t.deadline),
+    index('tasks_notice_idx').on(t.conclusionNoticeId),
+    index('tasks_content_idx').on(t.programmeContentId),
+    check(
+      'tasks_source_chk',
+      sql`(${t.sourceKind} = 'conclusion_notice' AND ${t.conclusionNoticeId} IS NOT NULL)
+       OR (${t.sourceKind} = 'directive' AND ${t.directiveId} IS NOT NULL)
+       OR (${t.sourceKind} = 'programme_content' AND ${t.programmeContentId} IS NOT NULL)
+       OR (${t.sourceKind} = 'proposal' AND ${t.proposalId} IS NOT NULL)`,
+    ),
+    check('tasks_schedule_chk', sql`(${t.recurrence} IS NULL) OR (${t.deadline} IS NULL)`),
+    check(
+      'tasks_recurrence_chk',
+      sql`${t.recurrence} IS NULL OR ${t.recurrence} IN ('monthly', 'quarterly', 'half_yearly', 'yearly')`,
+    ),
+    check('tasks_priority_chk', sql`${t.priority} IN ('high', 'normal', 'low')`),
+  ],
+);
+
+export const taskCooperators = pgTable(
+  'task_cooperators',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    unitId: text('unit_id').references(() => units.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.organisationId] }),
+    index('task_cooperators_unit_idx').on(t.unitId),
+  ],
+);
+
+/** Progress reports of the lead unit; for a periodic task, one per reporting cycle. */
+export const taskReports = pgTable(
+  'task_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    reportedOn: date('reported_on', { mode: 'string' }).notNull(),
+    /** The reporting cycle a periodic task's report covers (e.g. 2025Q3); null otherwise. */
+    cycle: text('cycle'),
+    narrative: text('narrative').notNull(),
+    percent: integer('percent'),
+    difficulties: text('difficulties'),
+    requests: text('requests'),
+    reportedBy: uuid('reported_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('task_reports_task_idx').on(t.taskId, t.reportedOn),
+    check(
+      'task_reports_percent_chk',
+      sql`${t.percent} IS NULL OR (${t.percent} BETWEEN 0 AND 100)`,
+    ),
+  ],
+);
+
+/** A request for a new deadline, decided by the assigning side. */
+export const taskExtensions = pgTable(
+  'task_extensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    previousDeadline: date('previous_deadline', { mode: 'string' }).notNull(),
+    requestedDeadline: date('requested_deadline', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+    status: text('status').$type<'pending' | 'approved' | 'refused'>().notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    index('task_extensions_task_idx').on(t.taskId),
+    check('task_extensions_status_chk', sql`${t.status} IN ('pending', 'approved', 'refused')`),
+    check('task_extensions_later_chk', sql`${t.requestedDeadline} > ${t.previousDeadline}`),
+  ],
+);
+
+/** A request for explanation (yêu cầu giải trình) on an overdue task, which the lead unit answers. */
+export const taskExplanations = pgTable(
+  'task_explanations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    requestText: text('request_text').notNull(),
+    answerDueOn: date('answer_due_on', { mode: 'string' }),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+    answerText: text('answer_text'),
+    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('task_explanations_task_idx').on(t.taskId)],
+);
+
+/* ───────────── Notifications, e-mail and scheduled jobs ───────────── */
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<NotificationKind>().notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    /** Makes repeated runs of a job idempotent: one notification per user and key. */
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+/** Outgoing e-mail: sent through SMTP when configured, else kept here for administrators to see. */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    notificationId: uuid('notification_id').references(() => notifications.id, {
+      onDelete: 'set null',
+    }),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [index('email_outbox_pending_idx').on(t.sentAt, t.createdAt)],
+);
+
+/** One row per run of a scheduled job and key (e.g. the day): two instances never run it twice. */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    runKey: text('run_key').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    instance: text('instance').notNull(),
+    result: jsonb('result'),
+    error: text('error'),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.runKey] })],
+);
+
+/* ───────────── Roadmaps ───────────── */
+
+/** A province's year-by-year roadmap of its agreed proposals. */
+export const roadmaps = pgTable(
+  'roadmaps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    startYear: integer('start_year').notNull(),
+    endYear: integer('end_year').notNull(),
+    weights: jsonb('weights').$type<Record<RoadmapCriterion, number>>().notNull(),
+    /** The engagement whose instruction this roadmap answers, if any. */
+    engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'set null' }),
+    /** Result of the last planning run (objective, greedy objective, solve time, status). */
+    lastPlan: jsonb('last_plan'),
+    plannedAt: timestamp('planned_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('roadmaps_unit_idx').on(t.unitId),
+    check(
+      'roadmaps_span_chk',
+      sql`${t.endYear} >= ${t.startYear} AND ${t.endYear} - ${t.startYear} < 15`,
+    ),
+  ],
+);
+
+export const roadmapEnvelopes = pgTable(
+  'roadmap_envelopes',
+  {
+    roadmapId: uuid('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    /** Budget available that year, million VND. */
+    amount: numeric('amount', { precision: 16, scale: 2 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roadmapId, t.year] }),
+    check('roadmap_envelopes_amount_chk', sql`${t.amount} >= 0`),
+  ],
+);
+
+export const roadmapItems = pgTable(
+  'roadmap_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roadmapId: uuid('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'restrict' }),
+    /** Scores 1–5 per criterion (higher is better). */
+    scores: jsonb('scores').$type<Record<RoadmapCriterion, number>>().notNull(),
+    /** Cost used for planning, million VND (defaults to the proposal's estimate). */
+    cost: numeric('cost', { precision: 16, scale: 2 }).notNull(),
+    durationYears: integer('duration_years').notNull().default(1),
+    earliestStartYear: integer('earliest_start_year'),
+    pinnedYear: integer('pinned_year'),
+    excluded: boolean('excluded').notNull().default(false),
+    /** Start year chosen by the last planning run (null: not planned). */
+    plannedYear: integer('planned_year'),
+  },
+  (t) => [
+    uniqueIndex('roadmap_items_uq').on(t.roadmapId, t.proposalId),
+    check('roadmap_items_duration_chk', sql`${t.durationYears} BETWEEN 1 AND 15`),
+    check('roadmap_items_cost_chk', sql`${t.cost} >= 0`),
+  ],
+);
+
+export const roadmapDependencies = pgTable(
+  'roadmap_dependencies',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => roadmapItems.id, { onDelete: 'cascade' }),
+    dependsOnItemId: uuid('depends_on_item_id')
+      .notNull()
+      .references(() => roadmapItems.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.dependsOnItemId] }),
+    check('roadmap_dependencies_self_chk', sql`${t.itemId} <> ${t.dependsOnItemId}`),
   ],
 );

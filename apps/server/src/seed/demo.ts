@@ -1,16 +1,25 @@
 import { eq } from 'drizzle-orm';
-import type { OrganisationKind, Role } from '@caunoi/shared';
+import { todayInVietnam, type OrganisationKind, type Role } from '@caunoi/shared';
 import type { Ctx } from '../core/context.js';
 import { writeTransaction } from '../core/context.js';
 import type { Tx } from '../db/database.js';
 import { organisations, people, positions, roleAssignments, users } from '../db/schema.js';
 import { hashPassword } from '../modules/auth/auth.crypto.js';
 import { MINISTRY_CODE } from './reference-organisations.js';
+import { seedSourceCoordination } from './demo-coordination.js';
+import { seedSynthetic } from './demo-synthetic.js';
 
-export interface DemoSeedResult {
+export interface DemoSeedResult extends CoordinationDemoResult {
   users: number;
   people: number;
   organisations: number;
+}
+
+export interface CoordinationDemoResult {
+  programmes: number;
+  engagements: number;
+  proposals: number;
+  tasks: number;
 }
 
 interface DemoUser {
@@ -341,9 +350,44 @@ async function orgIdByCode(tx: Tx, code: string): Promise<string> {
   return row.id;
 }
 
-/** Fills an empty database with demo accounts, organisations and people. */
-export async function seedDemo(ctx: Ctx, options: { password: string }): Promise<DemoSeedResult> {
-  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(options.password)));
+/**
+ * Fills an empty database with demo accounts, organisations and people and, unless told
+ * otherwise, the coordination records (from the source articles and synthetic ones).
+ */
+export async function seedDemo(
+  ctx: Ctx,
+  options: { password: string; coordination?: boolean },
+): Promise<DemoSeedResult> {
+  const accounts = await seedDemoAccounts(ctx, options.password);
+  const coordination =
+    options.coordination === false
+      ? { programmes: 0, engagements: 0, proposals: 0, tasks: 0 }
+      : await seedDemoCoordination(ctx);
+  return { ...accounts, ...coordination };
+}
+
+/** The coordination demo records: what the source articles state, then synthetic ones. */
+export async function seedDemoCoordination(
+  ctx: Ctx,
+  today = todayInVietnam(new Date()),
+): Promise<CoordinationDemoResult> {
+  return writeTransaction(ctx, async (scope) => {
+    const sources = await seedSourceCoordination(scope);
+    const synthetic = await seedSynthetic(scope, today);
+    return {
+      programmes: sources.programmes + synthetic.programmes,
+      engagements: sources.engagements + synthetic.engagements,
+      proposals: sources.proposals + synthetic.proposals,
+      tasks: sources.tasks + synthetic.tasks,
+    };
+  });
+}
+
+async function seedDemoAccounts(
+  ctx: Ctx,
+  password: string,
+): Promise<{ users: number; people: number; organisations: number }> {
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(password)));
   return writeTransaction(ctx, async ({ tx, audit }) => {
     for (const o of DEMO_ORGANISATIONS) {
       const [created] = await tx.insert(organisations).values(o).returning();

@@ -33,7 +33,13 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-/** Prepares one database with migrations, reference data and demo data; test files copy it. */
+/**
+ * The demo accounts, organisations and people, without the coordination demo records: tests
+ * build the records they assert on with factories, and demo-data.test.ts loads those records.
+ */
+const DEMO = { demo: true, coordinationDemo: false };
+
+/** Prepares one database with migrations, reference data and demo accounts; test files copy it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const kind = project.config.env?.CAUNOI_TEST_DB ?? 'embedded';
   const config = testConfig();
@@ -48,7 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await adminQuery(url, `CREATE DATABASE "${name}"`);
     const database = await openDatabase({ url: databaseUrl(url, name), poolMax: 2 });
     try {
-      await prepareDatabase(database, config, { demo: true });
+      await prepareDatabase(database, config, DEMO);
     } finally {
       await database.close();
     }
@@ -61,7 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const database = await openDatabase({ embedded: { memory: true } });
   let bytes: Uint8Array;
   try {
-    await prepareDatabase(database, config, { demo: true });
+    await prepareDatabase(database, config, DEMO);
     await database.pool.end();
     bytes = await database.embedded!.dump();
   } finally {

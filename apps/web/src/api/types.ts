@@ -286,3 +286,17 @@ export interface AuditEntry {
   requestId: string | null;
   ip: string | null;
 }
+
+export type AttachmentPurpose = 'signed_document' | 'evidence' | 'minutes' | 'output' | 'other';
+
+export interface Attachment {
+  id: string;
+  entityType: string;
+  entityId: string;
+  purpose: AttachmentPurpose;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}

@@ -19,6 +19,7 @@ import { Logo } from '../components/Logo';
 import { useLocale } from '../i18n/locale';
 import { assignmentLabel, isSystemAdmin } from '../modules/auth/permissions';
 import { signOut, useMe } from '../modules/auth/session';
+import { FEATURE_MODULES } from './modules';
 import { Workspace } from './Workspace';
 import styles from './Shell.module.css';
 
@@ -27,7 +28,8 @@ const { Header, Sider, Content, Footer } = Layout;
 function ShellLayout() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { user } = useMe();
+  const me = useMe();
+  const { user } = me;
   const { message } = App.useApp();
   const location = useLocation();
   const navigate = useNavigate();
@@ -36,7 +38,30 @@ function ShellLayout() {
   const section = location.pathname.split('/')[1] || 'units';
   const roles = user.assignments.map((a) => assignmentLabel(a, locale, t('scope.national')));
 
+  const coordination = FEATURE_MODULES.flatMap((m) => m.menu)
+    .filter((item) => item.visible?.(me) ?? true)
+    .sort((a, b) => a.order - b.order);
+  // The most specific coordination entry wins: /tasks/league is not /tasks.
+  const selected =
+    coordination
+      .filter((i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`))
+      .sort((a, b) => b.path.length - a.path.length)[0]?.key ?? section;
+
   const groups: MenuProps['items'] = [
+    ...(coordination.length > 0
+      ? [
+          {
+            key: 'coordination',
+            type: 'group' as const,
+            label: t('nav.coordination'),
+            children: coordination.map((item) => ({
+              key: item.key,
+              icon: item.icon,
+              label: <Link to={item.path}>{t(item.label as never)}</Link>,
+            })),
+          },
+        ]
+      : []),
     {
       key: 'directory',
       type: 'group',
@@ -156,6 +181,7 @@ function ShellLayout() {
           <span className={styles.brandTagline}>{t('app.ministry')}</span>
         </Link>
         <Flex align="center" gap={16}>
+          {FEATURE_MODULES.map((m, i) => m.headerExtra && <span key={i}>{m.headerExtra()}</span>)}
           <LanguageSwitch size="small" onError={(e) => message.error(e.message)} />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <button type="button" className={styles.userButton} aria-label={t('nav.userMenu')}>
@@ -182,7 +208,7 @@ function ShellLayout() {
           className={styles.sider}
         >
           <nav aria-label={t('nav.main')}>
-            <Menu mode="inline" selectedKeys={[section]} items={items} className={styles.menu} />
+            <Menu mode="inline" selectedKeys={[selected]} items={items} className={styles.menu} />
           </nav>
         </Sider>
         <Layout>

@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth, RequireSession } from '../modules/auth/guards';
 import { Lazy } from '../components/Lazy';
 import { RouteError } from '../components/RouteError';
+import { FEATURE_MODULES } from './modules';
 
 const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../modules/auth/ChangePasswordPage'));
@@ -67,6 +68,7 @@ export const router = createBrowserRouter([
           { path: 'users/:id', element: admin(<UserDetailPage />) },
           { path: 'audit', element: admin(<AuditPage />) },
           { path: 'account', element: <AccountPage /> },
+          ...FEATURE_MODULES.flatMap((m) => m.routes),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,7 +1,26 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setNetworkErrorMessage } from '../api/client';
-import vi from './vi.json';
+import core from './vi.json';
+import dashboardsVi from '../modules/dashboards/i18n/vi.json';
+import programmesVi from '../modules/programmes/i18n/vi.json';
+import engagementsVi from '../modules/engagements/i18n/vi.json';
+import tasksVi from '../modules/tasks/i18n/vi.json';
+import proposalsVi from '../modules/proposals/i18n/vi.json';
+import roadmapsVi from '../modules/roadmaps/i18n/vi.json';
+import notificationsVi from '../modules/notifications/i18n/vi.json';
+
+/** The Vietnamese messages: the core file plus each feature module's own file. */
+const vi = {
+  ...core,
+  ...dashboardsVi,
+  ...programmesVi,
+  ...engagementsVi,
+  ...tasksVi,
+  ...proposalsVi,
+  ...roadmapsVi,
+  ...notificationsVi,
+};
 
 export type Messages = typeof vi;
 
@@ -23,7 +42,28 @@ void i18n.use(initReactI18next).init({
 /** Loads the English messages (kept out of the initial bundle). */
 export async function loadEnglish(): Promise<void> {
   if (i18n.hasResourceBundle('en', 'translation')) return;
-  const messages: Messages = (await import('./en.json')).default;
+  const [core, dashboards, programmes, engagements, tasks, proposals, roadmaps, notifications] =
+    await Promise.all([
+      import('./en.json'),
+      import('../modules/dashboards/i18n/en.json'),
+      import('../modules/programmes/i18n/en.json'),
+      import('../modules/engagements/i18n/en.json'),
+      import('../modules/tasks/i18n/en.json'),
+      import('../modules/proposals/i18n/en.json'),
+      import('../modules/roadmaps/i18n/en.json'),
+      import('../modules/notifications/i18n/en.json'),
+    ]);
+  // Typed: a key missing from an English file fails the type check.
+  const messages: Messages = {
+    ...core.default,
+    ...dashboards.default,
+    ...programmes.default,
+    ...engagements.default,
+    ...tasks.default,
+    ...proposals.default,
+    ...roadmaps.default,
+    ...notifications.default,
+  };
   i18n.addResourceBundle('en', 'translation', messages);
 }
 

@@ -1,8 +1,17 @@
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
   apiTokens,
   auditLog,
+  conclusionNotices,
+  directives,
+  engagements,
+  programmeContents,
+  programmes,
+  proposals,
+  roadmaps,
+  tasks,
   organisations,
   people,
   positions,
@@ -65,6 +74,15 @@ type Labeller = (q: Queryable, ids: string[]) => Promise<Array<{ id: string; lab
 const uuidOnly = (ids: string[]) =>
   ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
 
+/** A labeller reading one text column of one table by id. */
+function simple(table: PgTable, id: AnyPgColumn, label: AnyPgColumn): Labeller {
+  return (q, ids) =>
+    q
+      .select({ id: sql<string>`${id}::text`, label: sql<string>`${label}` })
+      .from(table)
+      .where(inArray(id, uuidOnly(ids)));
+}
+
 /** How each audited kind of record is named today (records still present). */
 const LABELLERS: Record<string, Labeller> = {
   user: (q, ids) =>
@@ -75,16 +93,8 @@ const LABELLERS: Record<string, Labeller> = {
       })
       .from(users)
       .where(inArray(users.id, uuidOnly(ids))),
-  organisation: (q, ids) =>
-    q
-      .select({ id: sql<string>`${organisations.id}::text`, label: organisations.nameVi })
-      .from(organisations)
-      .where(inArray(organisations.id, uuidOnly(ids))),
-  person: (q, ids) =>
-    q
-      .select({ id: sql<string>`${people.id}::text`, label: people.fullName })
-      .from(people)
-      .where(inArray(people.id, uuidOnly(ids))),
+  organisation: simple(organisations, organisations.id, organisations.nameVi),
+  person: simple(people, people.id, people.fullName),
   position: (q, ids) =>
     q
       .select({
@@ -94,11 +104,19 @@ const LABELLERS: Record<string, Labeller> = {
       .from(positions)
       .innerJoin(people, eq(people.id, positions.personId))
       .where(inArray(positions.id, uuidOnly(ids))),
-  api_token: (q, ids) =>
-    q
-      .select({ id: sql<string>`${apiTokens.id}::text`, label: apiTokens.name })
-      .from(apiTokens)
-      .where(inArray(apiTokens.id, uuidOnly(ids))),
+  api_token: simple(apiTokens, apiTokens.id, apiTokens.name),
+  programme: simple(programmes, programmes.id, programmes.title),
+  programme_content: simple(programmeContents, programmeContents.id, programmeContents.title),
+  engagement: simple(engagements, engagements.id, engagements.title),
+  directive: simple(directives, directives.id, directives.text),
+  conclusion_notice: simple(
+    conclusionNotices,
+    conclusionNotices.id,
+    conclusionNotices.documentNumber,
+  ),
+  proposal: simple(proposals, proposals.id, proposals.title),
+  task: simple(tasks, tasks.id, tasks.title),
+  roadmap: simple(roadmaps, roadmaps.id, roadmaps.title),
   role_assignment: (q, ids) =>
     q
       .select({

@@ -12,14 +12,16 @@ type Props = Omit<SelectProps<string>, 'options' | 'mode' | 'showSearch'> & {
   kind?: OrganisationKind;
   /** An organisation that may not be offered (e.g. itself, as its own parent). */
   excludeId?: string;
+  /** Offer only organisations in existence on this day. */
+  asOf?: string;
 };
 
 /** Picks an organisation by searching the directory on the server. */
-export function OrganisationSelect({ kind, excludeId, value, ...rest }: Props) {
+export function OrganisationSelect({ kind, excludeId, asOf, value, ...rest }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
-  const list = useOrganisations({ q: q || undefined, kind, pageSize: 30 });
+  const list = useOrganisations({ q: q || undefined, kind, asOf, pageSize: 30 });
   const items = list.data?.items ?? [];
   const missing = !!value && !items.some((o) => o.id === value);
   const selected = useQuery({

@@ -1,0 +1,3 @@
+import type { FeatureModule } from '../../app/modules';
+
+export const dashboardModule: FeatureModule = { routes: [], menu: [] };

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Tag, Typography, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { PagedTable } from '../../components/PagedTable';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDateTime } from '../../lib/format';
+import { pagingFrom } from '../../lib/table';
+import { useUrlState } from '../../lib/useUrlState';
+import { useMe } from '../auth/session';
+import { UnitName } from '../programmes/CoordinationTags';
+import { canWriteProposals } from '../proposals/permissions';
+import { UnitSelect } from '../units/UnitSelect';
+import { useRoadmaps } from './api';
+import { RoadmapFormModal } from './RoadmapFormModal';
+import type { Roadmap } from './types';
+
+const KEYS = ['unitId', 'page', 'pageSize'] as const;
+
+export default function RoadmapsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { user } = useMe();
+  const [creating, setCreating] = useState(false);
+  const [url, setUrl] = useUrlState(KEYS);
+  const paging = pagingFrom(url);
+  const query = useRoadmaps({ unitId: url.unitId, ...paging });
+
+  const columns: TableProps<Roadmap>['columns'] = [
+    {
+      title: t('roadmaps.titleField'),
+      key: 'title',
+      render: (_, r) => <Link to={`/roadmaps/${r.id}`}>{r.title}</Link>,
+    },
+    {
+      title: t('roadmaps.unit'),
+      key: 'unit',
+      width: 200,
+      render: (_, r) => <UnitName unit={r.unit} />,
+    },
+    {
+      title: t('roadmaps.period'),
+      key: 'period',
+      width: 130,
+      render: (_, r) => `${r.startYear}–${r.endYear}`,
+    },
+    {
+      title: t('roadmaps.plannedOfItems'),
+      key: 'items',
+      width: 170,
+      render: (_, r) =>
+        r.plannedAt ? (
+          t('roadmaps.plannedCount', { planned: r.plannedCount, n: r.itemCount })
+        ) : (
+          <Flex gap={8} align="center">
+            <span>{t('roadmaps.itemCount', { n: r.itemCount })}</span>
+            <Tag>{t('roadmaps.notPlanned')}</Tag>
+          </Flex>
+        ),
+    },
+    {
+      title: t('roadmaps.plannedAt'),
+      dataIndex: 'plannedAt',
+      width: 180,
+      render: (v: string | null) =>
+        v ? formatDateTime(v) : <Typography.Text type="secondary">—</Typography.Text>,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('roadmaps.title')}
+        description={t('roadmaps.description')}
+        extra={
+          canWriteProposals(user) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('roadmaps.create')}
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+          <UnitSelect
+            value={url.unitId}
+            includeFormer
+            placeholder={t('roadmaps.allUnits')}
+            onChange={(v) => setUrl({ unitId: v, page: null })}
+            style={{ width: 260 }}
+            aria-label={t('roadmaps.unit')}
+          />
+        </Flex>
+        <PagedTable<Roadmap>
+          query={query}
+          columns={columns}
+          scrollX={900}
+          paging={paging}
+          onPage={(page, pageSize) => setUrl({ page, pageSize })}
+          emptyText={t('roadmaps.empty')}
+        />
+      </Card>
+      <RoadmapFormModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(r) => {
+          setCreating(false);
+          navigate(`/roadmaps/${r.id}`);
+        }}
+      />
+    </>
+  );
+}
