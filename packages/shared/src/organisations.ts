@@ -11,6 +11,10 @@ export const ORGANISATION_KINDS = [
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
+/** The Ministry and its units (vụ, cục, viện…): the Ministry side of the joint work. */
+export const isMinistrySide = (kind: string): boolean =>
+  kind === 'ministry' || kind === 'ministry_unit';
+
 export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, { vi: string; en: string }> = {
   ministry: { vi: 'Bộ', en: 'Ministry' },
   ministry_unit: { vi: 'Đơn vị thuộc Bộ', en: 'Ministry unit' },

@@ -56,6 +56,9 @@ export const errorResponses = {
   404: errorSchema,
 } as const;
 
+/** The error responses of a write, which may also meet a conflict (409). */
+export const writeErrors = { ...errorResponses, 409: errorSchema } as const;
+
 export function page<T>(items: T[], pageNo: number, pageSize: number) {
   const start = (pageNo - 1) * pageSize;
   return {

@@ -57,7 +57,7 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
         children: [
-          { index: true, element: <Navigate to="/units" replace /> },
+          { index: true, element: <Navigate to="/dashboard" replace /> },
           { path: 'units', element: <UnitsPage /> },
           { path: 'units/:id', element: <UnitDetailPage /> },
           { path: 'organisations', element: <OrganisationsPage /> },

@@ -27,10 +27,11 @@ let loading: Promise<Loaded> | undefined;
 /** ECharts (only the parts a choropleth needs) and the boundaries, fetched once, on first use. */
 function loadMap(): Promise<Loaded> {
   loading ??= (async () => {
-    const [echarts, charts, components, renderers, response] = await Promise.all([
+    const [echarts, charts, components, features, renderers, response] = await Promise.all([
       import('echarts/core'),
       import('echarts/charts'),
       import('echarts/components'),
+      import('echarts/features'),
       import('echarts/renderers'),
       fetch(GEO_URL),
     ]);
@@ -44,6 +45,7 @@ function loadMap(): Promise<Loaded> {
       components.GeoComponent,
       components.TooltipComponent,
       components.VisualMapComponent,
+      features.LabelLayout,
       renderers.CanvasRenderer,
     ]);
     echarts.registerMap(MAP_NAME, geo as never);
@@ -171,6 +173,13 @@ export function VietnamMap({
             silent: true,
             symbolSize: 0,
             tooltip: { show: false },
+            // On a narrow screen, keep the archipelagos' names inside the chart (the label sits
+            // 5 px right of its point, `rect`).
+            labelLayout: (p: { rect: { x: number }; labelRect: { width: number } }) => {
+              const over =
+                p.rect.x + 5 + p.labelRect.width + 4 - (chart.current?.getWidth() ?? Infinity);
+              return over > 0 ? { dx: -over } : {};
+            },
             label: {
               show: true,
               formatter: '{b}',

@@ -18,6 +18,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { EngagementKind } from '@caunoi/shared';
 import type { Queryable } from '../../db/database.js';
 import { matchesWords, validOn } from '../../db/filters.js';
+import { pageOf, rowById } from '../../db/rows.js';
 import {
   conclusionNotices,
   directives,
@@ -31,7 +32,8 @@ import {
   proposals,
   tasks,
 } from '../../db/schema.js';
-import type { ReadScope } from '../programmes/lineage.js';
+import { withinScope, type ReadScope } from '../programmes/lineage.js';
+import { numbersOf } from '../programmes/numbering.js';
 
 export type EngagementRow = typeof engagements.$inferSelect;
 export type EngagementFields = Omit<
@@ -118,13 +120,10 @@ export async function findEngagements(
     f.from ? gte(engagements.endsOn, f.from) : undefined,
     f.to ? lte(engagements.startsOn, f.to) : undefined,
   );
-  const [total] = await q.select({ n: count() }).from(engagements).where(where);
-  const items = await selectViews(q)
+  const rows = selectViews(q)
     .where(where)
-    .orderBy(desc(engagements.startsOn), desc(engagements.createdAt), asc(engagements.id))
-    .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize);
-  return { total: total?.n ?? 0, items };
+    .orderBy(desc(engagements.startsOn), desc(engagements.createdAt), asc(engagements.id));
+  return pageOf(q, engagements, where, rows.$dynamic(), paging);
 }
 
 export async function findEngagementView(q: Queryable, id: string) {
@@ -132,15 +131,8 @@ export async function findEngagementView(q: Queryable, id: string) {
   return row;
 }
 
-export async function findEngagement(
-  q: Queryable,
-  id: string,
-  lock = false,
-): Promise<EngagementRow | undefined> {
-  const query = q.select().from(engagements).where(eq(engagements.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findEngagement = (q: Queryable, id: string, lock = false) =>
+  rowById(q, engagements, id, lock);
 
 /** The provinces of each engagement. */
 export async function unitsOf(
@@ -229,15 +221,8 @@ export async function findParticipantView(q: Queryable, id: string) {
   return row;
 }
 
-export async function findParticipant(
-  q: Queryable,
-  id: string,
-  lock = false,
-): Promise<ParticipantRow | undefined> {
-  const query = q.select().from(engagementParticipants).where(eq(engagementParticipants.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findParticipant = (q: Queryable, id: string, lock = false) =>
+  rowById(q, engagementParticipants, id, lock);
 
 export async function findParticipantOf(q: Queryable, engagementId: string, personId: string) {
   const [row] = await q
@@ -327,24 +312,12 @@ export async function findDirectiveView(q: Queryable, id: string) {
   return row;
 }
 
-export async function findDirective(
-  q: Queryable,
-  id: string,
-  lock = false,
-): Promise<DirectiveRow | undefined> {
-  const query = q.select().from(directives).where(eq(directives.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findDirective = (q: Queryable, id: string, lock = false) =>
+  rowById(q, directives, id, lock);
 
 /** An engagement's directives (ids and numbers) in their order. */
-export function directiveNumbers(q: Queryable, engagementId: string) {
-  return q
-    .select({ id: directives.id, number: directives.number })
-    .from(directives)
-    .where(eq(directives.engagementId, engagementId))
-    .orderBy(asc(directives.number));
-}
+export const directiveNumbers = (q: Queryable, engagementId: string) =>
+  numbersOf(q, directives, directives.engagementId, engagementId);
 
 export async function insertDirective(
   q: Queryable,
@@ -404,15 +377,8 @@ export async function findNoticeView(q: Queryable, id: string) {
   return row;
 }
 
-export async function findNotice(
-  q: Queryable,
-  id: string,
-  lock = false,
-): Promise<NoticeRow | undefined> {
-  const query = q.select().from(conclusionNotices).where(eq(conclusionNotices.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findNotice = (q: Queryable, id: string, lock = false) =>
+  rowById(q, conclusionNotices, id, lock);
 
 export async function findNoticeByNumber(q: Queryable, documentNumber: string, issuedOn: string) {
   const [row] = await q
@@ -465,11 +431,7 @@ export async function proposalsOf(q: Queryable, engagementId: string, scope: Rea
     .where(
       and(
         eq(proposals.engagementId, engagementId),
-        scope.everywhere
-          ? undefined
-          : scope.unitIds.length > 0
-            ? inArray(proposals.unitId, scope.unitIds)
-            : sql`false`,
+        scope.everywhere ? undefined : withinScope(scope, proposals.unitId),
       ),
     )
     .orderBy(asc(proposals.createdAt), asc(proposals.id));

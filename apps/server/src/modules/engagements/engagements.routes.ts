@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
-import { errorResponses, uuidParam } from '../../http/schemas.js';
-import { coordinationEnv, writeErrors } from '../programmes/programmes.routes.js';
+import { childRoutes, deleteRoute } from '../../http/routes.js';
+import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
+import { coordinationEnv } from '../programmes/programmes.routes.js';
 import {
   presentDirective,
   presentEngagement,
@@ -29,7 +29,6 @@ import {
 import * as service from './engagements.service.js';
 
 const tags = ['Sự kiện, làm việc'];
-const deleted = { 204: z.null(), ...writeErrors };
 
 export const engagementsRoutes: FastifyPluginAsyncZod = async (app) => {
   const env = () => coordinationEnv(app);
@@ -113,153 +112,83 @@ export const engagementsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/engagements/:id',
+    'engagements.write',
     {
-      config: { access: 'engagements.write' },
-      schema: {
-        tags,
-        summary: 'Xóa sự kiện (không được khi còn thông báo kết luận hoặc nhiệm vụ theo chỉ đạo)',
-        params: uuidParam,
-        response: deleted,
-      },
+      tags,
+      summary: 'Xóa sự kiện (không được khi còn thông báo kết luận hoặc nhiệm vụ theo chỉ đạo)',
     },
-    async (request, reply) => {
-      await service.deleteEngagement(ctxOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    service.deleteEngagement,
   );
 
-  app.post(
-    '/engagements/:id/participants',
-    {
-      config: { access: 'engagements.write' },
-      schema: {
-        tags,
-        summary: 'Thêm người tham dự (bỏ trống chức danh: lấy chức vụ giữ vào ngày diễn ra)',
-        params: uuidParam,
-        body: createParticipantBody,
-        response: { 201: participantSchema, ...writeErrors },
-      },
+  childRoutes(app, {
+    access: 'engagements.write',
+    tags,
+    addPath: '/engagements/:id/participants',
+    path: '/engagement-participants/:id',
+    schema: participantSchema,
+    add: {
+      summary: 'Thêm người tham dự (bỏ trống chức danh: lấy chức vụ giữ vào ngày diễn ra)',
+      body: createParticipantBody,
+      run: async (ctx, id, input) =>
+        presentParticipant(await service.addParticipant(ctx, id, input)),
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          presentParticipant(
-            await service.addParticipant(ctxOf(request), request.params.id, request.body),
-          ),
-        ),
-  );
+    update: {
+      summary: 'Sửa người tham dự (chức danh, tổ chức, phía, thứ tự)',
+      body: updateParticipantBody,
+      run: async (ctx, id, input) =>
+        presentParticipant(await service.updateParticipant(ctx, id, input)),
+    },
+    remove: { summary: 'Bỏ người tham dự', run: service.removeParticipant },
+  });
 
-  app.patch(
-    '/engagement-participants/:id',
-    {
-      config: { access: 'engagements.write' },
-      schema: {
-        tags,
-        summary: 'Sửa người tham dự (chức danh, tổ chức, phía, thứ tự)',
-        params: uuidParam,
-        body: updateParticipantBody,
-        response: { 200: participantSchema, ...writeErrors },
-      },
+  childRoutes(app, {
+    access: 'coordination.manage',
+    tags,
+    addPath: '/engagements/:id/directives',
+    path: '/directives/:id',
+    schema: directiveSchema,
+    add: {
+      summary: 'Thêm chỉ đạo (đánh số lại các chỉ đạo sau)',
+      body: createDirectiveBody,
+      run: async (ctx, id, input) => presentDirective(await service.addDirective(ctx, id, input)),
     },
-    async (request) =>
-      presentParticipant(
-        await service.updateParticipant(ctxOf(request), request.params.id, request.body),
-      ),
-  );
+    update: {
+      summary: 'Sửa hoặc chuyển vị trí một chỉ đạo',
+      body: updateDirectiveBody,
+      run: async (ctx, id, input) =>
+        presentDirective(await service.updateDirective(ctx, id, input)),
+    },
+    remove: {
+      summary: 'Xóa chỉ đạo (không được khi đã giao nhiệm vụ theo chỉ đạo)',
+      run: service.deleteDirective,
+    },
+  });
 
-  app.delete(
-    '/engagement-participants/:id',
-    {
-      config: { access: 'engagements.write' },
-      schema: { tags, summary: 'Bỏ người tham dự', params: uuidParam, response: deleted },
+  childRoutes(app, {
+    access: 'coordination.manage',
+    tags,
+    addPath: '/engagements/:id/conclusion-notices',
+    path: '/conclusion-notices/:id',
+    schema: noticeDetailSchema,
+    add: {
+      summary: 'Thêm thông báo kết luận của sự kiện',
+      body: createNoticeBody,
+      run: async (ctx, id, input) => presentNoticeDetail(await service.addNotice(ctx, id, input)),
     },
-    async (request, reply) => {
-      await service.removeParticipant(ctxOf(request), request.params.id);
-      return reply.status(204).send(null);
+    update: {
+      summary: 'Sửa thông báo kết luận',
+      body: updateNoticeBody,
+      run: async (ctx, id, input) =>
+        presentNoticeDetail(await service.updateNotice(ctx, id, input)),
     },
-  );
-
-  app.post(
-    '/engagements/:id/directives',
-    {
-      config: { access: 'coordination.manage' },
-      schema: {
-        tags,
-        summary: 'Thêm chỉ đạo (đánh số lại các chỉ đạo sau)',
-        params: uuidParam,
-        body: createDirectiveBody,
-        response: { 201: directiveSchema, ...writeErrors },
-      },
+    remove: {
+      summary: 'Xóa thông báo kết luận (không được khi đã giao nhiệm vụ theo thông báo)',
+      run: service.deleteNotice,
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          presentDirective(
-            await service.addDirective(ctxOf(request), request.params.id, request.body),
-          ),
-        ),
-  );
-
-  app.patch(
-    '/directives/:id',
-    {
-      config: { access: 'coordination.manage' },
-      schema: {
-        tags,
-        summary: 'Sửa hoặc chuyển vị trí một chỉ đạo',
-        params: uuidParam,
-        body: updateDirectiveBody,
-        response: { 200: directiveSchema, ...writeErrors },
-      },
-    },
-    async (request) =>
-      presentDirective(
-        await service.updateDirective(ctxOf(request), request.params.id, request.body),
-      ),
-  );
-
-  app.delete(
-    '/directives/:id',
-    {
-      config: { access: 'coordination.manage' },
-      schema: {
-        tags,
-        summary: 'Xóa chỉ đạo (không được khi đã giao nhiệm vụ theo chỉ đạo)',
-        params: uuidParam,
-        response: deleted,
-      },
-    },
-    async (request, reply) => {
-      await service.deleteDirective(ctxOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/engagements/:id/conclusion-notices',
-    {
-      config: { access: 'coordination.manage' },
-      schema: {
-        tags,
-        summary: 'Thêm thông báo kết luận của sự kiện',
-        params: uuidParam,
-        body: createNoticeBody,
-        response: { 201: noticeDetailSchema, ...writeErrors },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          presentNoticeDetail(
-            await service.addNotice(ctxOf(request), request.params.id, request.body),
-          ),
-        ),
-  );
+  });
 
   app.get(
     '/conclusion-notices/:id',
@@ -274,40 +203,5 @@ export const engagementsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       presentNoticeDetail(await service.getNotice(ctxOf(request), request.params.id)),
-  );
-
-  app.patch(
-    '/conclusion-notices/:id',
-    {
-      config: { access: 'coordination.manage' },
-      schema: {
-        tags,
-        summary: 'Sửa thông báo kết luận',
-        params: uuidParam,
-        body: updateNoticeBody,
-        response: { 200: noticeDetailSchema, ...writeErrors },
-      },
-    },
-    async (request) =>
-      presentNoticeDetail(
-        await service.updateNotice(ctxOf(request), request.params.id, request.body),
-      ),
-  );
-
-  app.delete(
-    '/conclusion-notices/:id',
-    {
-      config: { access: 'coordination.manage' },
-      schema: {
-        tags,
-        summary: 'Xóa thông báo kết luận (không được khi đã giao nhiệm vụ theo thông báo)',
-        params: uuidParam,
-        response: deleted,
-      },
-    },
-    async (request, reply) => {
-      await service.deleteNotice(ctxOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
   );
 };

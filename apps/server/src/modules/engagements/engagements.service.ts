@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatDateVi, type ParticipantSide } from '@caunoi/shared';
+import { formatDateVi, isMinistrySide, type ParticipantSide } from '@caunoi/shared';
 import { writeTransaction, type Ctx } from '../../core/context.js';
 import type { Queryable } from '../../db/database.js';
 import { directives } from '../../db/schema.js';
@@ -14,7 +14,7 @@ import {
   readScope,
   type CoordinationEnv,
 } from '../programmes/lineage.js';
-import { applyOrder, placeAt } from '../programmes/numbering.js';
+import { closeGaps, moveTo, nextNumber } from '../programmes/numbering.js';
 import { countAttachments, findProgramme, partiesOf } from '../programmes/programmes.repo.js';
 import { dropAttachments, programmeTarget } from '../programmes/programmes.service.js';
 import * as repo from './engagements.repo.js';
@@ -295,10 +295,8 @@ export async function deleteEngagement(ctx: Ctx, id: string): Promise<void> {
 
 /* ───────────── Participants ───────────── */
 
-const MINISTRY_KINDS = new Set(['ministry', 'ministry_unit']);
-
 function sideOf(org: { kind: string; unitId: string | null } | undefined): ParticipantSide {
-  if (org && MINISTRY_KINDS.has(org.kind)) return 'ministry';
+  if (org && isMinistrySide(org.kind)) return 'ministry';
   return org?.unitId ? 'province' : 'other';
 }
 
@@ -399,12 +397,6 @@ async function checkPerson(tx: Queryable, id: string | null | undefined, field: 
   if (id && !(await findPerson(tx, id))) throw invalidField(field, 'Người này không tồn tại.');
 }
 
-const orderDirectives = (
-  tx: Queryable,
-  current: readonly { id: string; number: number }[],
-  order: readonly string[],
-) => applyOrder(tx, directives, current, order);
-
 export async function addDirective(
   ctx: Ctx,
   engagementId: string,
@@ -416,19 +408,11 @@ export async function addDirective(
     const current = await repo.directiveNumbers(tx, engagementId);
     const created = await repo.insertDirective(tx, {
       engagementId,
-      number: Math.max(0, ...current.map((d) => d.number)) + 1,
+      number: nextNumber(current),
       text: input.text,
       issuedByPersonId: input.issuedByPersonId ?? null,
     });
-    await orderDirectives(
-      tx,
-      [...current, created],
-      placeAt(
-        current.map((d) => d.id),
-        created.id,
-        input.number,
-      ),
-    );
+    await moveTo(tx, directives, [...current, created], created.id, input.number);
     await audit({
       entityType: 'directive',
       entityId: created.id,
@@ -458,15 +442,12 @@ export async function updateDirective(
     await checkPerson(tx, patch.issuedByPersonId, 'issuedByPersonId');
     await repo.updateDirective(tx, id, definedOnly(patch));
     if (number !== undefined) {
-      const current = await repo.directiveNumbers(tx, before.engagementId);
-      await orderDirectives(
+      await moveTo(
         tx,
-        current,
-        placeAt(
-          current.map((d) => d.id),
-          id,
-          number,
-        ),
+        directives,
+        await repo.directiveNumbers(tx, before.engagementId),
+        id,
+        number,
       );
     }
     await audit({
@@ -491,12 +472,7 @@ export async function deleteDirective(ctx: Ctx, id: string): Promise<void> {
       );
     }
     await repo.deleteDirective(tx, id);
-    const rest = await repo.directiveNumbers(tx, before.engagementId);
-    await orderDirectives(
-      tx,
-      rest,
-      rest.map((d) => d.id),
-    );
+    await closeGaps(tx, directives, await repo.directiveNumbers(tx, before.engagementId));
     await audit({ entityType: 'directive', entityId: id, action: 'delete', before });
   });
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-o
 import { alias, type PgTable } from 'drizzle-orm/pg-core';
 import type { OrganisationKind } from '@caunoi/shared';
 import type { Queryable } from '../../db/database.js';
+import { rowById } from '../../db/rows.js';
 import { matchesWords, validOn } from '../../db/filters.js';
 import { organisations, positions, roleAssignments, users } from '../../db/schema.js';
 
@@ -57,15 +58,8 @@ export async function findOrganisationView(
 }
 
 /** The organisation; with `lock`, its row stays locked for the rest of the transaction. */
-export async function findOrganisation(
-  q: Queryable,
-  id: string,
-  lock = false,
-): Promise<OrganisationRow | undefined> {
-  const query = q.select().from(organisations).where(eq(organisations.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findOrganisation = (q: Queryable, id: string, lock = false) =>
+  rowById(q, organisations, id, lock);
 
 export async function findOrganisationByCode(
   q: Queryable,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
-import { errorResponses, uuidParam } from '../../http/schemas.js';
+import { deleteRoute } from '../../http/routes.js';
+import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
 import { presentOrganisation, presentOrganisationDetail } from './organisations.presenter.js';
 import {
   createOrganisationBody,
@@ -13,7 +13,6 @@ import {
 import * as service from './organisations.service.js';
 
 const tags = ['Tổ chức'];
-const writeErrors = { ...errorResponses, 409: errorResponses[400] };
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   const registry = () => app.deps.units.registry;
@@ -94,21 +93,15 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/organisations/:id',
+    'organisations.write',
     {
-      config: { access: 'organisations.write' },
-      schema: {
-        tags,
-        summary:
-          'Xóa tổ chức (không được khi còn tổ chức trực thuộc, chức vụ, tài khoản, phân quyền)',
-        params: uuidParam,
-        response: { 204: z.null(), ...writeErrors },
-      },
+      tags,
+      summary:
+        'Xóa tổ chức (không được khi còn tổ chức trực thuộc, chức vụ, tài khoản, phân quyền)',
     },
-    async (request, reply) => {
-      await service.deleteOrganisation(ctxOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    service.deleteOrganisation,
   );
 };

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, exists, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
+import { rowById } from '../../db/rows.js';
 import { matchesWords, validOn } from '../../db/filters.js';
 import { organisations, people, positions, users } from '../../db/schema.js';
 
@@ -47,15 +48,7 @@ export async function findPeople(q: Queryable, f: PeopleFilters): Promise<Person
     .orderBy(asc(people.id));
 }
 
-export async function findPerson(
-  q: Queryable,
-  id: string,
-  lock = false,
-): Promise<PersonRow | undefined> {
-  const query = q.select().from(people).where(eq(people.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findPerson = (q: Queryable, id: string, lock = false) => rowById(q, people, id, lock);
 
 function selectPositions(q: Queryable, where: SQL) {
   return q
@@ -75,15 +68,8 @@ export async function positionsOf(
   return selectPositions(q, inArray(positions.personId, [...personIds]));
 }
 
-export async function findPosition(
-  q: Queryable,
-  id: string,
-  lock = false,
-): Promise<PositionRow | undefined> {
-  const query = q.select().from(positions).where(eq(positions.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findPosition = (q: Queryable, id: string, lock = false) =>
+  rowById(q, positions, id, lock);
 
 export async function findPositionView(
   q: Queryable,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
-import { errorResponses, uuidParam } from '../../http/schemas.js';
+import { childRoutes, deleteRoute } from '../../http/routes.js';
+import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
 import { presentPerson, presentPersonDetail, presentPosition } from './people.presenter.js';
 import {
   createPersonBody,
@@ -17,7 +17,6 @@ import {
 import * as service from './people.service.js';
 
 const tags = ['Cán bộ và chức vụ'];
-const writeErrors = { ...errorResponses, 409: errorResponses[400] };
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -93,78 +92,34 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/people/:id',
+    'people.write',
     {
-      config: { access: 'people.write' },
-      schema: {
-        tags,
-        summary:
-          'Xóa cán bộ và các chức vụ (không được khi có tài khoản người dùng gắn với người này)',
-        params: uuidParam,
-        response: { 204: z.null(), ...writeErrors },
-      },
+      tags,
+      summary:
+        'Xóa cán bộ và các chức vụ (không được khi có tài khoản người dùng gắn với người này)',
     },
-    async (request, reply) => {
-      await service.deletePerson(ctxOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    service.deletePerson,
   );
 
-  app.post(
-    '/people/:id/positions',
-    {
-      config: { access: 'people.write' },
-      schema: {
-        tags,
-        summary: 'Thêm chức vụ cho cán bộ',
-        params: uuidParam,
-        body: positionBody,
-        response: { 201: positionSchema, ...writeErrors },
-      },
+  childRoutes(app, {
+    access: 'people.write',
+    tags,
+    addPath: '/people/:id/positions',
+    path: '/positions/:id',
+    schema: positionSchema,
+    add: {
+      summary: 'Thêm chức vụ cho cán bộ',
+      body: positionBody,
+      run: async (ctx, id, input) => presentPosition(await service.addPosition(ctx, id, input)),
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          presentPosition(
-            await service.addPosition(ctxOf(request), request.params.id, request.body),
-          ),
-        ),
-  );
-
-  app.patch(
-    '/positions/:id',
-    {
-      config: { access: 'people.write' },
-      schema: {
-        tags,
-        summary: 'Sửa chức vụ (chuyển sang tổ chức khác cũng phải trong phạm vi được phân công)',
-        params: uuidParam,
-        body: updatePositionBody,
-        response: { 200: positionSchema, ...writeErrors },
-      },
+    update: {
+      summary: 'Sửa chức vụ (chuyển sang tổ chức khác cũng phải trong phạm vi được phân công)',
+      body: updatePositionBody,
+      run: async (ctx, id, input) => presentPosition(await service.updatePosition(ctx, id, input)),
     },
-    async (request) =>
-      presentPosition(
-        await service.updatePosition(ctxOf(request), request.params.id, request.body),
-      ),
-  );
-
-  app.delete(
-    '/positions/:id',
-    {
-      config: { access: 'people.write' },
-      schema: {
-        tags,
-        summary: 'Xóa chức vụ',
-        params: uuidParam,
-        response: { 204: z.null(), ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await service.deletePosition(ctxOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+    remove: { summary: 'Xóa chức vụ', run: service.deletePosition },
+  });
 };

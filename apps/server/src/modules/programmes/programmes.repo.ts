@@ -16,6 +16,7 @@ import {
 import { alias } from 'drizzle-orm/pg-core';
 import type { ProgrammeStatus } from '@caunoi/shared';
 import type { Queryable } from '../../db/database.js';
+import { rowById } from '../../db/rows.js';
 import { matchesWords } from '../../db/filters.js';
 import {
   attachments,
@@ -29,6 +30,7 @@ import {
 } from '../../db/schema.js';
 import { engagementInScope } from '../engagements/engagements.repo.js';
 import { withinScope, type ReadScope } from './lineage.js';
+import { numbersOf } from './numbering.js';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
 export type ProgrammeFields = Omit<
@@ -119,15 +121,8 @@ export async function findProgrammeView(q: Queryable, id: string) {
   return row;
 }
 
-export async function findProgramme(
-  q: Queryable,
-  id: string,
-  lock = false,
-): Promise<ProgrammeRow | undefined> {
-  const query = q.select().from(programmes).where(eq(programmes.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findProgramme = (q: Queryable, id: string, lock = false) =>
+  rowById(q, programmes, id, lock);
 
 export type PartyView = Awaited<ReturnType<typeof partiesOf>>[number];
 
@@ -260,24 +255,12 @@ export async function contentsOf(q: Queryable, programmeId: string): Promise<Con
   });
 }
 
-export async function findContent(
-  q: Queryable,
-  id: string,
-  lock = false,
-): Promise<ContentRow | undefined> {
-  const query = q.select().from(programmeContents).where(eq(programmeContents.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findContent = (q: Queryable, id: string, lock = false) =>
+  rowById(q, programmeContents, id, lock);
 
 /** A programme's contents (ids and numbers) in their order. */
-export async function contentNumbers(q: Queryable, programmeId: string) {
-  return q
-    .select({ id: programmeContents.id, number: programmeContents.number })
-    .from(programmeContents)
-    .where(eq(programmeContents.programmeId, programmeId))
-    .orderBy(asc(programmeContents.number));
-}
+export const contentNumbers = (q: Queryable, programmeId: string) =>
+  numbersOf(q, programmeContents, programmeContents.programmeId, programmeId);
 
 export async function insertContent(
   q: Queryable,

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { todayInVietnam } from '@caunoi/shared';
 import { ctxOf } from '../../http/access.js';
-import { errorResponses, uuidParam } from '../../http/schemas.js';
+import { childRoutes, deleteRoute } from '../../http/routes.js';
+import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
 import type { CoordinationEnv } from './lineage.js';
 import {
   presentContent,
@@ -27,7 +27,6 @@ import {
 import * as service from './programmes.service.js';
 
 const tags = ['Chương trình phối hợp'];
-export const writeErrors = { ...errorResponses, 409: errorResponses[400] };
 
 /** The units and today's date (Vietnam time, from the application's clock). */
 export const coordinationEnv = (app: FastifyInstance): CoordinationEnv => ({
@@ -154,78 +153,35 @@ export const programmesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/programmes/:id',
-    {
-      config: { access: 'coordination.manage' },
-      schema: {
-        tags,
-        summary: 'Xóa chương trình (không được khi nội dung còn nhiệm vụ)',
-        params: uuidParam,
-        response: { 204: z.null(), ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await service.deleteProgramme(ctxOf(request), env(), request.params.id);
-      return reply.status(204).send(null);
-    },
+    'coordination.manage',
+    { tags, summary: 'Xóa chương trình (không được khi nội dung còn nhiệm vụ)' },
+    (ctx, id) => service.deleteProgramme(ctx, env(), id),
   );
 
-  app.post(
-    '/programmes/:id/contents',
-    {
-      config: { access: 'coordination.manage' },
-      schema: {
-        tags,
-        summary: 'Thêm nội dung phối hợp (đánh số lại các nội dung sau)',
-        params: uuidParam,
-        body: createContentBody,
-        response: { 201: contentSchema, ...writeErrors },
-      },
+  childRoutes(app, {
+    access: 'coordination.manage',
+    tags,
+    addPath: '/programmes/:id/contents',
+    path: '/programme-contents/:id',
+    schema: contentSchema,
+    add: {
+      summary: 'Thêm nội dung phối hợp (đánh số lại các nội dung sau)',
+      body: createContentBody,
+      run: async (ctx, id, input) =>
+        presentContent(await service.createContent(ctx, env(), id, input)),
     },
-    async (request, reply) => {
-      const created = await service.createContent(
-        ctxOf(request),
-        env(),
-        request.params.id,
-        request.body,
-      );
-      return reply.status(201).send(presentContent(created));
+    update: {
+      summary: 'Sửa hoặc chuyển vị trí một nội dung phối hợp',
+      body: updateContentBody,
+      run: async (ctx, id, input) =>
+        presentContent(await service.updateContent(ctx, env(), id, input)),
     },
-  );
-
-  app.patch(
-    '/programme-contents/:id',
-    {
-      config: { access: 'coordination.manage' },
-      schema: {
-        tags,
-        summary: 'Sửa hoặc chuyển vị trí một nội dung phối hợp',
-        params: uuidParam,
-        body: updateContentBody,
-        response: { 200: contentSchema, ...writeErrors },
-      },
+    remove: {
+      summary: 'Xóa nội dung phối hợp (không được khi còn hoạt động/nhiệm vụ)',
+      run: (ctx, id) => service.deleteContent(ctx, env(), id),
     },
-    async (request) =>
-      presentContent(
-        await service.updateContent(ctxOf(request), env(), request.params.id, request.body),
-      ),
-  );
-
-  app.delete(
-    '/programme-contents/:id',
-    {
-      config: { access: 'coordination.manage' },
-      schema: {
-        tags,
-        summary: 'Xóa nội dung phối hợp (không được khi còn hoạt động/nhiệm vụ)',
-        params: uuidParam,
-        response: { 204: z.null(), ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await service.deleteContent(ctxOf(request), env(), request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+  });
 };

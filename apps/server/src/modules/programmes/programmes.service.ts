@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { addDays, compareVi, PROGRAMME_STATUSES, type ProgrammeStatus } from '@caunoi/shared';
+import {
+  addDays,
+  compareVi,
+  isMinistrySide,
+  PROGRAMME_STATUSES,
+  type ProgrammeStatus,
+} from '@caunoi/shared';
 import { writeTransaction, type AuditFn, type Ctx } from '../../core/context.js';
 import type { Queryable } from '../../db/database.js';
 import { programmeContents } from '../../db/schema.js';
@@ -13,7 +19,7 @@ import { definedOnly, invalidField } from '../organisations/organisations.servic
 import { findPerson } from '../people/people.repo.js';
 import { representativeDate, unitCall } from '../units/units.service.js';
 import { coordinationTarget, lineageOf, readScope, type CoordinationEnv } from './lineage.js';
-import { applyOrder, placeAt } from './numbering.js';
+import { closeGaps, moveTo, nextNumber } from './numbering.js';
 import * as repo from './programmes.repo.js';
 import type {
   createContentBody,
@@ -233,8 +239,6 @@ export async function getProgramme(
   };
 }
 
-const MINISTRY_KINDS = new Set(['ministry', 'ministry_unit']);
-
 /**
  * The parties as stored: the side and province follow from each organisation (the Ministry or
  * one of its units; otherwise an organisation of a province, usually its People's Committee).
@@ -253,7 +257,7 @@ async function resolveParties(
     }
     const org = await findOrganisation(tx, p.organisationId);
     if (!org) throw invalidField(field, 'Tổ chức không tồn tại.');
-    const ministry = MINISTRY_KINDS.has(org.kind);
+    const ministry = isMinistrySide(org.kind);
     if (!ministry && !org.unitId) {
       throw invalidField(
         field,
@@ -429,13 +433,6 @@ async function contentView(q: Queryable, programmeId: string, id: string) {
   return (await repo.contentsOf(q, programmeId)).find((c) => c.id === id)!;
 }
 
-/** Numbers the programme's contents in `order`. */
-const orderContents = (
-  tx: Queryable,
-  current: readonly { id: string; number: number }[],
-  order: readonly string[],
-) => applyOrder(tx, programmeContents, current, order);
-
 export async function createContent(
   ctx: Ctx,
   env: CoordinationEnv,
@@ -447,12 +444,11 @@ export async function createContent(
     const current = await repo.contentNumbers(tx, programmeId);
     const created = await repo.insertContent(tx, {
       programmeId,
-      number: Math.max(0, ...current.map((c) => c.number)) + 1,
+      number: nextNumber(current),
       title: input.title,
       description: input.description ?? null,
     });
-    const ids = current.map((c) => c.id);
-    await orderContents(tx, [...current, created], placeAt(ids, created.id, input.number));
+    await moveTo(tx, programmeContents, [...current, created], created.id, input.number);
     await audit({
       entityType: CONTENT_ENTITY,
       entityId: created.id,
@@ -483,9 +479,13 @@ export async function updateContent(
     const { number, ...patch } = input;
     await repo.updateContent(tx, id, definedOnly(patch));
     if (number !== undefined) {
-      const current = await repo.contentNumbers(tx, before.programmeId);
-      const ids = current.map((c) => c.id);
-      await orderContents(tx, current, placeAt(ids, id, number));
+      await moveTo(
+        tx,
+        programmeContents,
+        await repo.contentNumbers(tx, before.programmeId),
+        id,
+        number,
+      );
     }
     await audit({
       entityType: CONTENT_ENTITY,
@@ -510,12 +510,7 @@ export async function deleteContent(ctx: Ctx, env: CoordinationEnv, id: string):
       );
     }
     await repo.deleteContent(tx, id);
-    const rest = await repo.contentNumbers(tx, before.programmeId);
-    await orderContents(
-      tx,
-      rest,
-      rest.map((c) => c.id),
-    );
+    await closeGaps(tx, programmeContents, await repo.contentNumbers(tx, before.programmeId));
     await audit({ entityType: CONTENT_ENTITY, entityId: id, action: 'delete', before });
   });
 }

@@ -14,6 +14,7 @@ import {
 import type { ProposalAnswer, ProposalCategory } from '@caunoi/shared';
 import type { Queryable } from '../../db/database.js';
 import { matchesWords } from '../../db/filters.js';
+import { pageOf, rowById } from '../../db/rows.js';
 import {
   engagements,
   organisations,
@@ -87,6 +88,12 @@ function toView(row: ViewRow): ProposalView {
   };
 }
 
+const selectViews = (q: Queryable) =>
+  q
+    .select(viewColumns)
+    .from(proposals)
+    .leftJoin(engagements, eq(engagements.id, proposals.engagementId));
+
 /** Who assigned the proposal is within the scope: its province, or one of its Ministry units. */
 function inScope(scope: ReadScope): SQL | undefined {
   if (scope.everywhere) return undefined;
@@ -125,40 +132,22 @@ export async function findProposals(
         )
       : undefined,
   );
-  const [counted] = await q.select({ n: count() }).from(proposals).where(where);
-  const rows = await q
-    .select(viewColumns)
-    .from(proposals)
-    .leftJoin(engagements, eq(engagements.id, proposals.engagementId))
-    .where(where)
-    .orderBy(desc(proposals.createdAt), asc(proposals.id))
-    .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize);
-  return { total: counted?.n ?? 0, rows: rows.map(toView) };
+  const rows = selectViews(q).where(where).orderBy(desc(proposals.createdAt), asc(proposals.id));
+  const { total, items } = await pageOf(q, proposals, where, rows.$dynamic(), paging);
+  return { total, rows: items.map(toView) };
 }
 
 export async function findProposalView(
   q: Queryable,
   id: string,
 ): Promise<ProposalView | undefined> {
-  const [row] = await q
-    .select(viewColumns)
-    .from(proposals)
-    .leftJoin(engagements, eq(engagements.id, proposals.engagementId))
-    .where(eq(proposals.id, id));
+  const [row] = await selectViews(q).where(eq(proposals.id, id));
   return row ? toView(row) : undefined;
 }
 
 /** The proposal; with `lock`, its row stays locked for the rest of the transaction. */
-export async function findProposal(
-  q: Queryable,
-  id: string,
-  lock = false,
-): Promise<ProposalRow | undefined> {
-  const query = q.select().from(proposals).where(eq(proposals.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findProposal = (q: Queryable, id: string, lock = false) =>
+  rowById(q, proposals, id, lock);
 
 export async function findProposalsByIds(q: Queryable, ids: readonly string[]) {
   if (ids.length === 0) return [];

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
-import { errorResponses, uuidParam } from '../../http/schemas.js';
-import { coordinationEnv, writeErrors } from '../programmes/programmes.routes.js';
+import { deleteRoute } from '../../http/routes.js';
+import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
+import { coordinationEnv } from '../programmes/programmes.routes.js';
 import { presentProposal, presentProposalDetail } from './proposals.presenter.js';
 import {
   answerProposalBody,
@@ -103,21 +103,15 @@ export const proposalsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/proposals/:id',
+    'proposals.write',
     {
-      config: { access: 'proposals.write' },
-      schema: {
-        tags,
-        summary: 'Xóa kiến nghị (không được khi đã trả lời, đã giao nhiệm vụ hoặc đã vào lộ trình)',
-        params: uuidParam,
-        response: { 204: z.null(), ...writeErrors },
-      },
+      tags,
+      summary: 'Xóa kiến nghị (không được khi đã trả lời, đã giao nhiệm vụ hoặc đã vào lộ trình)',
     },
-    async (request, reply) => {
-      await service.deleteProposal(ctxOf(request), env(), request.params.id);
-      return reply.status(204).send(null);
-    },
+    (ctx, id) => service.deleteProposal(ctx, env(), id),
   );
 
   app.post(

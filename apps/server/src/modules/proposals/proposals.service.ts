@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PROPOSAL_ANSWER_LABELS } from '@caunoi/shared';
+import { isMinistrySide, PROPOSAL_ANSWER_LABELS } from '@caunoi/shared';
 import { writeTransaction, type Ctx } from '../../core/context.js';
 import type { Queryable } from '../../db/database.js';
 import { assertAllowedOn } from '../../http/access.js';
@@ -224,8 +224,6 @@ export async function deleteProposal(ctx: Ctx, env: CoordinationEnv, id: string)
   });
 }
 
-const MINISTRY_KINDS = new Set(['ministry', 'ministry_unit']);
-
 export async function answerProposal(ctx: Ctx, env: ModuleEnv, id: string, input: AnswerInput) {
   await writeTransaction(ctx, async ({ tx, audit }) => {
     const { before } = await loadForWrite(tx, env, ctx.actor, id, 'coordination.manage');
@@ -236,7 +234,7 @@ export async function answerProposal(ctx: Ctx, env: ModuleEnv, id: string, input
     const byId = input.answeredByOrganisationId ?? null;
     if (byId) {
       const org = await findOrganisation(tx, byId);
-      if (!org || !MINISTRY_KINDS.has(org.kind)) {
+      if (!org || !isMinistrySide(org.kind)) {
         throw invalidField(
           'answeredByOrganisationId',
           'Cơ quan trả lời phải là Bộ hoặc một đơn vị thuộc Bộ.',

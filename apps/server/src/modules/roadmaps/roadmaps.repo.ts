@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
+import { pageOf, rowById } from '../../db/rows.js';
 import {
   proposals,
   roadmapDependencies,
@@ -39,15 +40,13 @@ export async function findRoadmaps(
     scope.everywhere ? undefined : withinScope(scope, roadmaps.unitId),
     unitIds ? inArray(roadmaps.unitId, unitIds) : undefined,
   );
-  const [counted] = await q.select({ n: count() }).from(roadmaps).where(where);
-  const rows = await q
+  const rows = q
     .select()
     .from(roadmaps)
     .where(where)
-    .orderBy(desc(roadmaps.startYear), desc(roadmaps.createdAt), asc(roadmaps.id))
-    .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize);
-  return { total: counted?.n ?? 0, rows };
+    .orderBy(desc(roadmaps.startYear), desc(roadmaps.createdAt), asc(roadmaps.id));
+  const { total, items } = await pageOf(q, roadmaps, where, rows.$dynamic(), paging);
+  return { total, rows: items };
 }
 
 export async function countsOf(
@@ -68,15 +67,8 @@ export async function countsOf(
 }
 
 /** The roadmap; with `lock`, its row stays locked for the rest of the transaction. */
-export async function findRoadmap(
-  q: Queryable,
-  id: string,
-  lock = false,
-): Promise<RoadmapRow | undefined> {
-  const query = q.select().from(roadmaps).where(eq(roadmaps.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findRoadmap = (q: Queryable, id: string, lock = false) =>
+  rowById(q, roadmaps, id, lock);
 
 export async function insertRoadmap(q: Queryable, fields: RoadmapFields): Promise<RoadmapRow> {
   const [row] = await q.insert(roadmaps).values(fields).returning();

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
-import { errorResponses, uuidParam } from '../../http/schemas.js';
+import { deleteRoute } from '../../http/routes.js';
+import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
 import { disposition } from '../attachments/attachments.routes.js';
-import { coordinationEnv, writeErrors } from '../programmes/programmes.routes.js';
+import { coordinationEnv } from '../programmes/programmes.routes.js';
 import type { ModuleEnv } from '../proposals/proposals.service.js';
 import { MARGIN_PRESETS } from './decree30.js';
 import { roadmapAnnex } from './roadmaps.annex.js';
@@ -107,21 +108,12 @@ export const roadmapsRoutes: FastifyPluginAsyncZod = async (app) => {
       detail(await service.updateRoadmap(ctxOf(request), env(), request.params.id, request.body)),
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/roadmaps/:id',
-    {
-      config: { access: 'roadmaps.write' },
-      schema: {
-        tags,
-        summary: 'Xóa lộ trình (các kiến nghị vẫn còn)',
-        params: uuidParam,
-        response: { 204: z.null(), ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await service.deleteRoadmap(ctxOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    'roadmaps.write',
+    { tags, summary: 'Xóa lộ trình (các kiến nghị vẫn còn)' },
+    service.deleteRoadmap,
   );
 
   app.put(
@@ -173,21 +165,12 @@ export const roadmapsRoutes: FastifyPluginAsyncZod = async (app) => {
       detail(await service.updateItem(ctxOf(request), env(), request.params.id, request.body)),
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/roadmap-items/:id',
-    {
-      config: { access: 'roadmaps.write' },
-      schema: {
-        tags,
-        summary: 'Bỏ một kiến nghị khỏi lộ trình',
-        params: uuidParam,
-        response: { 204: z.null(), ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await service.deleteItem(ctxOf(request), env(), request.params.id);
-      return reply.status(204).send(null);
-    },
+    'roadmaps.write',
+    { tags, summary: 'Bỏ một kiến nghị khỏi lộ trình' },
+    (ctx, id) => service.deleteItem(ctx, env(), id),
   );
 
   app.put(

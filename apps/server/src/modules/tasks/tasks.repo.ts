@@ -13,6 +13,7 @@ import {
 import { alias } from 'drizzle-orm/pg-core';
 import { TASK_SOURCE_KINDS, type TaskSourceKind } from '@caunoi/shared';
 import type { Queryable } from '../../db/database.js';
+import { rowById } from '../../db/rows.js';
 import { matchesWords } from '../../db/filters.js';
 import {
   conclusionNotices,
@@ -166,11 +167,7 @@ export async function findTaskView(q: Queryable, id: string): Promise<TaskView |
 }
 
 /** The task; with `lock`, its row stays locked for the rest of the transaction. */
-export async function findTask(q: Queryable, id: string, lock = false) {
-  const query = q.select().from(tasks).where(eq(tasks.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findTask = (q: Queryable, id: string, lock = false) => rowById(q, tasks, id, lock);
 
 /** Report dates and cycles (what the facets need) of the tasks matching `where`. */
 export async function reportFacts(q: Queryable, where: SQL | undefined) {

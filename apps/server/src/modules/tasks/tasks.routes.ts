@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
-import { errorResponses, uuidParam } from '../../http/schemas.js';
+import { deleteRoute } from '../../http/routes.js';
+import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
 import { disposition } from '../attachments/attachments.routes.js';
 import { league } from './tasks.league.js';
 import { presentDetail, presentReport, presentSummary } from './tasks.presenter.js';
@@ -27,7 +28,6 @@ import * as service from './tasks.service.js';
 import { leagueFileName, leagueWorkbook } from './tasks.xlsx.js';
 
 const tags = ['Nhiệm vụ'];
-const writeErrors = { ...errorResponses, 409: errorResponses[400] };
 
 export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   const env = () => service.taskEnv(app.deps);
@@ -176,21 +176,12 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/tasks/:id',
-    {
-      config: { access: 'coordination.manage' },
-      schema: {
-        tags,
-        summary: 'Xóa nhiệm vụ giao nhầm (không được khi đã có báo cáo tiến độ)',
-        params: uuidParam,
-        response: { 204: z.null(), ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await service.deleteTask(ctxOf(request), env(), request.params.id);
-      return reply.status(204).send(null);
-    },
+    'coordination.manage',
+    { tags, summary: 'Xóa nhiệm vụ giao nhầm (không được khi đã có báo cáo tiến độ)' },
+    (ctx, id) => service.deleteTask(ctx, env(), id),
   );
 
   app.post(

@@ -1,9 +1,10 @@
-import { Card, DatePicker, Flex, Input, Select, Tag, Typography, type TableProps } from 'antd';
+import { Card, DatePicker, Flex, Select, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry, Channel } from '../../api/types';
 import { DATE_FORMAT } from '../../components/IsoDatePicker';
+import { FilterBar, SearchBox } from '../../components/ListPage';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
@@ -149,7 +150,7 @@ export default function AuditPage() {
     <>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
       <Card>
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+        <FilterBar>
           <Select<string>
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
@@ -160,20 +161,18 @@ export default function AuditPage() {
             style={{ width: 220 }}
             aria-label={t('audit.entityType')}
           />
-          <Input.Search
-            allowClear
-            defaultValue={url.entityId}
+          <SearchBox
+            value={url.entityId}
             placeholder={t('audit.entityId')}
             onSearch={(v) => setUrl({ entityId: v.trim(), page: null })}
-            style={{ width: 220 }}
+            width={220}
             aria-label={t('audit.entityId')}
           />
-          <Input.Search
-            allowClear
-            defaultValue={url.actor}
+          <SearchBox
+            value={url.actor}
             placeholder={t('audit.actorPlaceholder')}
             onSearch={(v) => setUrl({ actor: v.trim(), page: null })}
-            style={{ width: 200 }}
+            width={200}
             aria-label={t('audit.actor')}
           />
           <Select<string>
@@ -209,7 +208,7 @@ export default function AuditPage() {
             placeholder={[t('common.fromDate'), t('common.toDate')]}
             aria-label={t('audit.period')}
           />
-        </Flex>
+        </FilterBar>
         <PagedTable<AuditEntry>
           query={query}
           columns={columns}

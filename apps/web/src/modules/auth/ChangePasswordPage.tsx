@@ -16,7 +16,7 @@ function ChangePassword() {
   const [params] = useSearchParams();
   const { user } = useMe();
   const next = params.get('next');
-  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/units';
+  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 
   return (
     <div className={styles.page}>

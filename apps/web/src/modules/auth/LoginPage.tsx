@@ -10,7 +10,7 @@ import styles from './auth.module.css';
 
 /** Only paths inside the application are followed after sign-in. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/units';
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export default function LoginPage() {

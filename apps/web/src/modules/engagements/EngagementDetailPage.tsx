@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -7,14 +7,13 @@ import {
   Descriptions,
   Empty,
   Flex,
-  Popconfirm,
   Table,
   Tag,
   Typography,
   type TableProps,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import {
   ENGAGEMENT_KIND_LABELS,
   PROPOSAL_ANSWER_LABELS,
@@ -24,9 +23,9 @@ import {
 import { Attachments } from '../../components/Attachments';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { RecordActions, RowActions } from '../../components/RecordActions';
 import { useLocale } from '../../i18n/locale';
 import { formatDate } from '../../lib/format';
-import { useApiErrorHandler } from '../../lib/forms';
 import { UnitList, UnitName } from '../programmes/CoordinationTags';
 import { TasksPanel } from '../tasks/TasksPanel';
 import {
@@ -43,46 +42,6 @@ import type { ConclusionNotice, Directive, EngagementDetail, Participant } from 
 
 type Editing<T> = T | 'new' | null;
 const recordOf = <T,>(e: Editing<T>): T | undefined => (e === 'new' || e === null ? undefined : e);
-
-/** Edit and delete buttons for one row of an outcome list. */
-function RowActions({
-  onEdit,
-  onDelete,
-  confirm,
-}: {
-  onEdit: () => void;
-  onDelete: () => Promise<unknown>;
-  confirm: string;
-}) {
-  const { t } = useTranslation();
-  const onError = useApiErrorHandler();
-  return (
-    <Flex gap={4}>
-      <Button
-        type="text"
-        size="small"
-        icon={<EditOutlined />}
-        aria-label={t('common.edit')}
-        onClick={onEdit}
-      />
-      <Popconfirm
-        title={confirm}
-        okText={t('common.delete')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true }}
-        onConfirm={() => onDelete().catch((e: unknown) => onError(e))}
-      >
-        <Button
-          type="text"
-          size="small"
-          danger
-          icon={<DeleteOutlined />}
-          aria-label={t('common.delete')}
-        />
-      </Popconfirm>
-    </Flex>
-  );
-}
 
 function AddButton({
   show,
@@ -384,28 +343,9 @@ function Proposals({ engagement }: { engagement: EngagementDetail }) {
 function Detail({ engagement }: { engagement: EngagementDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
   const remove = useDeleteEngagement();
-  const onError = useApiErrorHandler();
-
-  const confirmDelete = () =>
-    modal.confirm({
-      title: t('engagements.deleteTitle'),
-      content: t('engagements.deleteConfirm', { title: engagement.title }),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        remove.mutateAsync(engagement.id).then(
-          () => {
-            message.success(t('engagements.deleted'));
-            navigate('/engagements', { replace: true });
-          },
-          (e: unknown) => onError(e),
-        ),
-    });
 
   return (
     <>
@@ -422,19 +362,15 @@ function Detail({ engagement }: { engagement: EngagementDetail }) {
         }
         extra={
           engagement.canEdit && (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('common.edit')}
-              </Button>
-              <Button
-                danger
-                icon={<DeleteOutlined />}
-                onClick={confirmDelete}
-                loading={remove.isPending}
-              >
-                {t('common.delete')}
-              </Button>
-            </>
+            <RecordActions
+              onEdit={() => setEditing(true)}
+              title={t('engagements.deleteTitle')}
+              content={t('engagements.deleteConfirm', { title: engagement.title })}
+              remove={() => remove.mutateAsync(engagement.id)}
+              deleting={remove.isPending}
+              deleted={t('engagements.deleted')}
+              backTo="/engagements"
+            />
           )
         }
       />

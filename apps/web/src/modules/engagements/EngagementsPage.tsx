@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Tag, Typography, type TableProps } from 'antd';
+import { Card, Flex, Select, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { ENGAGEMENT_KIND_LABELS, ENGAGEMENT_KINDS, type EngagementKind } from '@caunoi/shared';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { CreateButton, FilterBar, SearchBox, useCreateDialog } from '../../components/ListPage';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n/locale';
@@ -25,9 +24,8 @@ const KEYS = ['q', 'kind', 'unitId', 'from', 'to', 'page', 'pageSize'] as const;
 export default function EngagementsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
   const { user } = useMe();
-  const [creating, setCreating] = useState(false);
+  const create = useCreateDialog('/engagements');
   const [url, setUrl] = useUrlState(KEYS);
   const paging = pagingFrom(url);
   const query = useEngagements({
@@ -84,21 +82,16 @@ export default function EngagementsPage() {
         description={t('engagements.description')}
         extra={
           canWriteEngagements(user) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('engagements.create')}
-            </Button>
+            <CreateButton onClick={create.start}>{t('engagements.create')}</CreateButton>
           )
         }
       />
       <Card>
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            defaultValue={url.q}
+        <FilterBar>
+          <SearchBox
+            value={url.q}
             placeholder={t('engagements.searchPlaceholder')}
-            onSearch={(v) => setUrl({ q: v, page: null })}
-            style={{ width: 280 }}
-            aria-label={t('common.search')}
+            onSearch={(q) => setUrl({ q, page: null })}
           />
           <Select<EngagementKind>
             allowClear
@@ -129,7 +122,7 @@ export default function EngagementsPage() {
             onChange={(v) => setUrl({ to: v, page: null })}
             aria-label={t('common.toDate')}
           />
-        </Flex>
+        </FilterBar>
         <PagedTable<Engagement>
           query={query}
           columns={columns}
@@ -139,14 +132,7 @@ export default function EngagementsPage() {
           emptyText={t('engagements.empty')}
         />
       </Card>
-      <EngagementFormModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(e) => {
-          setCreating(false);
-          navigate(`/engagements/${e.id}`);
-        }}
-      />
+      <EngagementFormModal open={create.open} onClose={create.close} onSaved={create.saved} />
     </>
   );
 }

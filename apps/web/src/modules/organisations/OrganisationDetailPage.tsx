@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Empty, Flex, Table, Tag, type TableProps } from 'antd';
+import { App, Card, Descriptions, Empty, Flex, Table, Tag, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ORGANISATION_KIND_LABELS } from '@caunoi/shared';
 import type { OrganisationDetail, OrganisationPosition } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { RecordActions } from '../../components/RecordActions';
 import { SimpleList } from '../../components/SimpleList';
 import { useLocale } from '../../i18n/locale';
 import { formatDate, formatDateTime, formatPeriod } from '../../lib/format';
-import { useApiErrorHandler } from '../../lib/forms';
 import { useDeleteOrganisation, useOrganisation } from './api';
 import { OrganisationFormModal } from './OrganisationFormModal';
 
@@ -20,28 +19,9 @@ const byStartDesc = (a: OrganisationPosition, b: OrganisationPosition) =>
 function Detail({ org }: { org: OrganisationDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
   const remove = useDeleteOrganisation();
-  const onError = useApiErrorHandler();
-
-  const confirmDelete = () =>
-    modal.confirm({
-      title: t('organisations.deleteTitle'),
-      content: t('organisations.deleteConfirm', { name: org.nameVi }),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        remove.mutateAsync(org.id).then(
-          () => {
-            message.success(t('organisations.deleted'));
-            navigate('/organisations', { replace: true });
-          },
-          (e: unknown) => onError(e),
-        ),
-    });
 
   const positionColumns: TableProps<OrganisationPosition>['columns'] = [
     {
@@ -71,19 +51,15 @@ function Detail({ org }: { org: OrganisationDetail }) {
         tags={<Tag color="blue">{ORGANISATION_KIND_LABELS[org.kind][locale]}</Tag>}
         extra={
           org.canEdit && (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('common.edit')}
-              </Button>
-              <Button
-                danger
-                icon={<DeleteOutlined />}
-                onClick={confirmDelete}
-                loading={remove.isPending}
-              >
-                {t('common.delete')}
-              </Button>
-            </>
+            <RecordActions
+              onEdit={() => setEditing(true)}
+              title={t('organisations.deleteTitle')}
+              content={t('organisations.deleteConfirm', { name: org.nameVi })}
+              remove={() => remove.mutateAsync(org.id)}
+              deleting={remove.isPending}
+              deleted={t('organisations.deleted')}
+              backTo="/organisations"
+            />
           )
         }
       />

@@ -1,11 +1,8 @@
-import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { Select, type SelectProps } from 'antd';
+import type { SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationKind } from '@caunoi/shared';
-import { api } from '../../api/client';
 import type { OrganisationDetail } from '../../api/types';
-import { useDebounced } from '../../lib/useDebounced';
+import { SearchSelect, useChosenRecord, useSearchText } from '../../components/SearchSelect';
 import { useOrganisations } from './api';
 
 type Props = Omit<SelectProps<string>, 'options' | 'mode' | 'showSearch'> & {
@@ -19,36 +16,25 @@ type Props = Omit<SelectProps<string>, 'options' | 'mode' | 'showSearch'> & {
 /** Picks an organisation by searching the directory on the server. */
 export function OrganisationSelect({ kind, excludeId, asOf, value, ...rest }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const list = useOrganisations({ q: q || undefined, kind, asOf, pageSize: 30 });
+  const [q, setSearch] = useSearchText();
+  const list = useOrganisations({ q, kind, asOf, pageSize: 30 });
   const items = list.data?.items ?? [];
-  const missing = !!value && !items.some((o) => o.id === value);
-  const selected = useQuery({
-    queryKey: ['organisations', 'detail', value],
-    queryFn: ({ signal }) => api<OrganisationDetail>(`/organisations/${value}`, { signal }),
-    enabled: missing,
-    staleTime: 5 * 60_000,
-  });
-  const options = [
-    ...(missing && selected.data ? [{ value: selected.data.id, label: selected.data.nameVi }] : []),
-    ...items
-      .filter((o) => o.id !== excludeId)
-      .map((o) => ({
-        value: o.id,
-        label: o.unit ? `${o.nameVi} · ${o.unit.nameVi}` : o.nameVi,
-      })),
-  ];
+  const chosen = useChosenRecord<OrganisationDetail>(
+    value,
+    items,
+    ['organisations', 'detail', value],
+    `/organisations/${value}`,
+  );
   return (
-    <Select<string>
-      allowClear
+    <SearchSelect
       value={value}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
+      onSearch={setSearch}
       loading={list.isFetching}
-      options={options}
+      options={items
+        .filter((o) => o.id !== excludeId)
+        .map((o) => ({ value: o.id, label: o.unit ? `${o.nameVi} · ${o.unit.nameVi}` : o.nameVi }))}
+      selected={chosen && { value: chosen.id, label: chosen.nameVi }}
       placeholder={t('organisations.selectPlaceholder')}
-      notFoundContent={list.isFetching ? t('common.loading') : t('common.noMatch')}
-      onClear={() => setSearch('')}
       {...rest}
     />
   );

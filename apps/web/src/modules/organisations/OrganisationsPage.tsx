@@ -1,18 +1,6 @@
-import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Checkbox,
-  Flex,
-  Input,
-  Select,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { Card, Checkbox, Flex, Select, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import {
   ORGANISATION_KIND_LABELS,
   ORGANISATION_KINDS,
@@ -20,6 +8,7 @@ import {
   type OrganisationKind,
 } from '@caunoi/shared';
 import type { Organisation } from '../../api/types';
+import { CreateButton, FilterBar, SearchBox, useCreateDialog } from '../../components/ListPage';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n/locale';
@@ -38,9 +27,8 @@ const KEYS = ['q', 'kind', 'unitId', 'former', 'current', 'page', 'pageSize'] as
 export default function OrganisationsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
   const { user } = useMe();
-  const [creating, setCreating] = useState(false);
+  const create = useCreateDialog('/organisations');
   const [url, setUrl] = useUrlState(KEYS);
   const paging = pagingFrom(url);
   const query = useOrganisations({
@@ -101,21 +89,17 @@ export default function OrganisationsPage() {
         description={t('organisations.description')}
         extra={
           canWriteDirectory(user) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('organisations.create')}
-            </Button>
+            <CreateButton onClick={create.start}>{t('organisations.create')}</CreateButton>
           )
         }
       />
       <Card>
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            defaultValue={url.q}
+        <FilterBar>
+          <SearchBox
+            value={url.q}
             placeholder={t('organisations.searchPlaceholder')}
-            onSearch={(v) => setUrl({ q: v, page: null })}
-            style={{ width: 300 }}
-            aria-label={t('common.search')}
+            onSearch={(q) => setUrl({ q, page: null })}
+            width={300}
           />
           <Select<OrganisationKind>
             allowClear
@@ -146,7 +130,7 @@ export default function OrganisationsPage() {
           >
             {t('organisations.onlyCurrent')}
           </Checkbox>
-        </Flex>
+        </FilterBar>
         <PagedTable<Organisation>
           query={query}
           columns={columns}
@@ -157,14 +141,7 @@ export default function OrganisationsPage() {
           emptyText={t('organisations.empty')}
         />
       </Card>
-      <OrganisationFormModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(o) => {
-          setCreating(false);
-          navigate(`/organisations/${o.id}`);
-        }}
-      />
+      <OrganisationFormModal open={create.open} onClose={create.close} onSaved={create.saved} />
     </>
   );
 }

@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Typography, type TableProps } from 'antd';
+import { Card, Flex, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { Person } from '../../api/types';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { CreateButton, FilterBar, SearchBox, useCreateDialog } from '../../components/ListPage';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { formatPeriod } from '../../lib/format';
@@ -21,9 +20,8 @@ const KEYS = ['q', 'organisationId', 'asOf', 'page', 'pageSize'] as const;
 
 export default function PeoplePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { user } = useMe();
-  const [creating, setCreating] = useState(false);
+  const create = useCreateDialog('/people');
   const [url, setUrl] = useUrlState(KEYS);
   const paging = pagingFrom(url);
   const query = usePeople({
@@ -93,21 +91,16 @@ export default function PeoplePage() {
         description={t('people.description')}
         extra={
           canWriteDirectory(user) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('people.create')}
-            </Button>
+            <CreateButton onClick={create.start}>{t('people.create')}</CreateButton>
           )
         }
       />
       <Card>
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            defaultValue={url.q}
+        <FilterBar>
+          <SearchBox
+            value={url.q}
             placeholder={t('people.searchPlaceholder')}
-            onSearch={(v) => setUrl({ q: v, page: null })}
-            style={{ width: 280 }}
-            aria-label={t('common.search')}
+            onSearch={(q) => setUrl({ q, page: null })}
           />
           <OrganisationSelect
             value={url.organisationId}
@@ -125,7 +118,7 @@ export default function PeoplePage() {
               aria-label={t('people.holdingOn')}
             />
           </Flex>
-        </Flex>
+        </FilterBar>
         <PagedTable<Person>
           query={query}
           columns={columns}
@@ -136,14 +129,7 @@ export default function PeoplePage() {
           emptyText={t('people.empty')}
         />
       </Card>
-      <PersonFormModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(p) => {
-          setCreating(false);
-          navigate(`/people/${p.id}`);
-        }}
-      />
+      <PersonFormModal open={create.open} onClose={create.close} onSaved={create.saved} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -7,21 +7,20 @@ import {
   Descriptions,
   Empty,
   Flex,
-  Popconfirm,
   Table,
   Typography,
   type TableProps,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { todayInVietnam } from '@caunoi/shared';
 import type { PersonDetail, Position } from '../../api/types';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { RecordActions, RowActions } from '../../components/RecordActions';
 import { SimpleList } from '../../components/SimpleList';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { useApiErrorHandler } from '../../lib/forms';
 import { useUrlState } from '../../lib/useUrlState';
 import { useDeletePerson, useDeletePosition, usePerson } from './api';
 import { PersonFormModal } from './PersonFormModal';
@@ -90,15 +89,13 @@ function PositionsOn({
 export default function PersonDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const [{ asOf }, setUrl] = useUrlState(['asOf'] as const);
   const date = asOf ?? todayInVietnam();
   const query = usePerson(id, date);
   const [editing, setEditing] = useState<Editing>(null);
   const removePerson = useDeletePerson();
   const removePosition = useDeletePosition();
-  const onError = useApiErrorHandler();
 
   return (
     <QueryState query={query}>
@@ -139,57 +136,20 @@ export default function PersonDetailPage() {
                   key: 'actions',
                   width: 110,
                   render: (_: unknown, p: Position) => (
-                    <Flex gap={4}>
-                      <Button
-                        size="small"
-                        type="text"
-                        icon={<EditOutlined />}
-                        aria-label={t('common.edit')}
-                        onClick={() => setEditing({ kind: 'position', position: p })}
-                      />
-                      <Popconfirm
-                        title={t('people.deletePositionConfirm')}
-                        okText={t('common.delete')}
-                        cancelText={t('common.cancel')}
-                        okButtonProps={{ danger: true }}
-                        onConfirm={() =>
-                          removePosition.mutateAsync(p.id).then(
-                            () => void message.success(t('people.positionDeleted')),
-                            (e: unknown) => onError(e),
-                          )
-                        }
-                      >
-                        <Button
-                          size="small"
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('common.delete')}
-                        />
-                      </Popconfirm>
-                    </Flex>
+                    <RowActions
+                      onEdit={() => setEditing({ kind: 'position', position: p })}
+                      onDelete={() =>
+                        removePosition
+                          .mutateAsync(p.id)
+                          .then(() => void message.success(t('people.positionDeleted')))
+                      }
+                      confirm={t('people.deletePositionConfirm')}
+                    />
                   ),
                 },
               ]
             : []),
         ];
-
-        const confirmDelete = () =>
-          modal.confirm({
-            title: t('people.deleteTitle'),
-            content: t('people.deleteConfirm', { name: person.fullName }),
-            okText: t('common.delete'),
-            okButtonProps: { danger: true },
-            cancelText: t('common.cancel'),
-            onOk: () =>
-              removePerson.mutateAsync(person.id).then(
-                () => {
-                  message.success(t('people.deleted'));
-                  navigate('/people', { replace: true });
-                },
-                (e: unknown) => onError(e),
-              ),
-          });
 
         return (
           <>
@@ -198,14 +158,14 @@ export default function PersonDetailPage() {
               title={person.fullName}
               extra={
                 person.canEdit && (
-                  <>
-                    <Button icon={<EditOutlined />} onClick={() => setEditing({ kind: 'person' })}>
-                      {t('common.edit')}
-                    </Button>
-                    <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
-                      {t('common.delete')}
-                    </Button>
-                  </>
+                  <RecordActions
+                    onEdit={() => setEditing({ kind: 'person' })}
+                    title={t('people.deleteTitle')}
+                    content={t('people.deleteConfirm', { name: person.fullName })}
+                    remove={() => removePerson.mutateAsync(person.id)}
+                    deleted={t('people.deleted')}
+                    backTo="/people"
+                  />
                 )
               }
             />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -9,7 +9,6 @@ import {
   Descriptions,
   Empty,
   Flex,
-  Popconfirm,
   Progress,
   Table,
   Tag,
@@ -17,15 +16,15 @@ import {
   type TableProps,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ENGAGEMENT_KIND_LABELS } from '@caunoi/shared';
 import { Attachments } from '../../components/Attachments';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { RecordActions, RowActions } from '../../components/RecordActions';
 import { SimpleList } from '../../components/SimpleList';
 import { useLocale } from '../../i18n/locale';
 import { formatDate } from '../../lib/format';
-import { useApiErrorHandler } from '../../lib/forms';
 import { TasksPanel } from '../tasks/TasksPanel';
 import { useDeleteContent, useDeleteProgramme, useProgramme } from './api';
 import { ContentFormModal } from './ContentFormModal';
@@ -35,7 +34,6 @@ import type { ProgrammeContent, ProgrammeDetail, ProgrammeParty } from './types'
 
 function Contents({ programme }: { programme: ProgrammeDetail }) {
   const { t } = useTranslation();
-  const onError = useApiErrorHandler();
   const remove = useDeleteContent();
   const [editing, setEditing] = useState<ProgrammeContent | 'new' | null>(null);
   const { contents, canEdit } = programme;
@@ -89,30 +87,13 @@ function Contents({ programme }: { programme: ProgrammeDetail }) {
               </Flex>
             ),
             extra: canEdit && (
-              <Flex gap={4} onClick={(e) => e.stopPropagation()}>
-                <Button
-                  type="text"
-                  size="small"
-                  icon={<EditOutlined />}
-                  aria-label={t('common.edit')}
-                  onClick={() => setEditing(c)}
+              <div onClick={(e) => e.stopPropagation()}>
+                <RowActions
+                  onEdit={() => setEditing(c)}
+                  onDelete={() => remove.mutateAsync(c.id)}
+                  confirm={t('programmes.deleteContentConfirm', { n: c.number })}
                 />
-                <Popconfirm
-                  title={t('programmes.deleteContentConfirm', { n: c.number })}
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => remove.mutateAsync(c.id).catch((e: unknown) => onError(e))}
-                >
-                  <Button
-                    type="text"
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.delete')}
-                  />
-                </Popconfirm>
-              </Flex>
+              </div>
             ),
             children: (
               <>
@@ -145,29 +126,10 @@ function Contents({ programme }: { programme: ProgrammeDetail }) {
 function Detail({ programme }: { programme: ProgrammeDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
   const remove = useDeleteProgramme();
-  const onError = useApiErrorHandler();
   const periodText = usePeriodText();
-
-  const confirmDelete = () =>
-    modal.confirm({
-      title: t('programmes.deleteTitle'),
-      content: t('programmes.deleteConfirm', { title: programme.title }),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        remove.mutateAsync(programme.id).then(
-          () => {
-            message.success(t('programmes.deleted'));
-            navigate('/programmes', { replace: true });
-          },
-          (e: unknown) => onError(e),
-        ),
-    });
 
   const partyColumns: TableProps<ProgrammeParty>['columns'] = [
     {
@@ -213,19 +175,15 @@ function Detail({ programme }: { programme: ProgrammeDetail }) {
         tags={<ProgrammeStatusTag status={programme.status} />}
         extra={
           programme.canEdit && (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('common.edit')}
-              </Button>
-              <Button
-                danger
-                icon={<DeleteOutlined />}
-                onClick={confirmDelete}
-                loading={remove.isPending}
-              >
-                {t('common.delete')}
-              </Button>
-            </>
+            <RecordActions
+              onEdit={() => setEditing(true)}
+              title={t('programmes.deleteTitle')}
+              content={t('programmes.deleteConfirm', { title: programme.title })}
+              remove={() => remove.mutateAsync(programme.id)}
+              deleting={remove.isPending}
+              deleted={t('programmes.deleted')}
+              backTo="/programmes"
+            />
           )
         }
       />

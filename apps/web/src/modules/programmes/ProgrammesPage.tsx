@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import { ClockCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Segmented, Select, Typography, type TableProps } from 'antd';
+import { ClockCircleOutlined } from '@ant-design/icons';
+import { Card, Flex, Segmented, Select, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { PROGRAMME_STATUS_LABELS, PROGRAMME_STATUSES, type ProgrammeStatus } from '@caunoi/shared';
+import { CreateButton, FilterBar, SearchBox, useCreateDialog } from '../../components/ListPage';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
@@ -92,9 +92,8 @@ function ProgrammeMap({ onSelect }: { onSelect: (unitId: string) => void }) {
 export default function ProgrammesPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
   const { user } = useMe();
-  const [creating, setCreating] = useState(false);
+  const create = useCreateDialog('/programmes');
   const [url, setUrl] = useUrlState(KEYS);
   const paging = pagingFrom(url);
   const periodText = usePeriodText();
@@ -166,15 +165,13 @@ export default function ProgrammesPage() {
         description={t('programmes.description')}
         extra={
           canManageCoordination(user) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('programmes.create')}
-            </Button>
+            <CreateButton onClick={create.start}>{t('programmes.create')}</CreateButton>
           )
         }
       />
       <ExpiringCard />
       <Card>
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+        <FilterBar>
           <Segmented
             value={mapView ? 'map' : 'table'}
             options={[
@@ -185,13 +182,10 @@ export default function ProgrammesPage() {
           />
           {!mapView && (
             <>
-              <Input.Search
-                allowClear
-                defaultValue={url.q}
+              <SearchBox
+                value={url.q}
                 placeholder={t('programmes.searchPlaceholder')}
-                onSearch={(v) => setUrl({ q: v, page: null })}
-                style={{ width: 280 }}
-                aria-label={t('common.search')}
+                onSearch={(q) => setUrl({ q, page: null })}
               />
               <UnitSelect
                 includeFormer
@@ -234,7 +228,7 @@ export default function ProgrammesPage() {
               />
             </>
           )}
-        </Flex>
+        </FilterBar>
         {mapView ? (
           <>
             <Typography.Paragraph type="secondary">{t('programmes.mapHint')}</Typography.Paragraph>
@@ -251,14 +245,7 @@ export default function ProgrammesPage() {
           />
         )}
       </Card>
-      <ProgrammeFormModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(p) => {
-          setCreating(false);
-          navigate(`/programmes/${p.id}`);
-        }}
-      />
+      <ProgrammeFormModal open={create.open} onClose={create.close} onSaved={create.saved} />
     </>
   );
 }

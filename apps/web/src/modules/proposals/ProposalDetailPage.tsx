@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DeleteOutlined, EditOutlined, MessageOutlined, TeamOutlined } from '@ant-design/icons';
+import { MessageOutlined, TeamOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -15,11 +15,12 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ENGAGEMENT_KIND_LABELS, todayInVietnam } from '@caunoi/shared';
 import { Attachments } from '../../components/Attachments';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { RecordActions } from '../../components/RecordActions';
 import { useLocale } from '../../i18n/locale';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/forms';
@@ -136,29 +137,10 @@ function AnswerCard({ proposal, onAnswer }: { proposal: ProposalDetail; onAnswer
 function Detail({ proposal }: { proposal: ProposalDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const [dialog, setDialog] = useState<'edit' | 'answer' | 'assign' | null>(null);
   const remove = useDeleteProposal();
-  const onError = useApiErrorHandler();
   const close = () => setDialog(null);
-
-  const confirmDelete = () =>
-    modal.confirm({
-      title: t('proposals.deleteTitle'),
-      content: t('proposals.deleteConfirm', { title: proposal.title }),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        remove.mutateAsync(proposal.id).then(
-          () => {
-            message.success(t('proposals.deleted'));
-            navigate('/proposals', { replace: true });
-          },
-          (e: unknown) => onError(e),
-        ),
-    });
 
   const engagement = proposal.engagement;
   return (
@@ -174,19 +156,15 @@ function Detail({ proposal }: { proposal: ProposalDetail }) {
         }
         extra={
           proposal.canEdit && (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
-                {t('common.edit')}
-              </Button>
-              <Button
-                danger
-                icon={<DeleteOutlined />}
-                onClick={confirmDelete}
-                loading={remove.isPending}
-              >
-                {t('common.delete')}
-              </Button>
-            </>
+            <RecordActions
+              onEdit={() => setDialog('edit')}
+              title={t('proposals.deleteTitle')}
+              content={t('proposals.deleteConfirm', { title: proposal.title })}
+              remove={() => remove.mutateAsync(proposal.id)}
+              deleting={remove.isPending}
+              deleted={t('proposals.deleted')}
+              backTo="/proposals"
+            />
           )
         }
       />

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { foldVi } from '@caunoi/shared';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
+import { SearchSelect, useSearchText } from '../../components/SearchSelect';
 import { formatDate } from '../../lib/format';
-import { useDebounced } from '../../lib/useDebounced';
 import { useOrganisations } from '../organisations/api';
 import type { EngagementSummary } from './types';
 
@@ -53,28 +52,20 @@ export function EngagementSelect({
   /** The engagement already chosen, shown by name before any search. */
   selected?: EngagementSummary | null;
 }) {
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
+  const [q, setSearch] = useSearchText();
   const list = useQuery({
     queryKey: ['engagements', 'list', { q, pageSize: 30 }],
     queryFn: ({ signal }) =>
       api<Page<EngagementSummary>>('/engagements', { query: { q, pageSize: 30 }, signal }),
   });
-  const items = list.data?.items ?? [];
   const label = (e: EngagementSummary) => `${e.title} (${formatDate(e.startsOn)})`;
-  const options = [
-    ...(selected && selected.id === value && !items.some((e) => e.id === value)
-      ? [{ value: selected.id, label: label(selected) }]
-      : []),
-    ...items.map((e) => ({ value: e.id, label: label(e) })),
-  ];
   return (
-    <Select<string>
-      allowClear
+    <SearchSelect
       value={value}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
+      onSearch={setSearch}
       loading={list.isFetching}
-      options={options}
+      options={(list.data?.items ?? []).map((e) => ({ value: e.id, label: label(e) }))}
+      selected={selected && { value: selected.id, label: label(selected) }}
       {...rest}
     />
   );

@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Space, Typography, type TableProps } from 'antd';
+import { Card, Flex, Select, Space, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import {
   PROPOSAL_ANSWER_LABELS,
   PROPOSAL_ANSWERS,
@@ -11,6 +9,7 @@ import {
   todayInVietnam,
   type ProposalCategory,
 } from '@caunoi/shared';
+import { CreateButton, FilterBar, SearchBox, useCreateDialog } from '../../components/ListPage';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n/locale';
@@ -42,9 +41,8 @@ const KEYS = [
 export default function ProposalsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
   const { user } = useMe();
-  const [creating, setCreating] = useState(false);
+  const create = useCreateDialog('/proposals');
   const [url, setUrl] = useUrlState(KEYS);
   const paging = pagingFrom(url);
   const query = useProposals({
@@ -131,21 +129,16 @@ export default function ProposalsPage() {
         description={t('proposals.description')}
         extra={
           canWriteProposals(user) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('proposals.create')}
-            </Button>
+            <CreateButton onClick={create.start}>{t('proposals.create')}</CreateButton>
           )
         }
       />
       <Card>
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            defaultValue={url.q}
+        <FilterBar>
+          <SearchBox
+            value={url.q}
             placeholder={t('proposals.searchPlaceholder')}
-            onSearch={(v) => setUrl({ q: v, page: null })}
-            style={{ width: 280 }}
-            aria-label={t('common.search')}
+            onSearch={(q) => setUrl({ q, page: null })}
           />
           <UnitSelect
             value={url.unitId}
@@ -190,7 +183,7 @@ export default function ProposalsPage() {
             style={{ width: 260 }}
             aria-label={t('proposals.assignedUnits')}
           />
-        </Flex>
+        </FilterBar>
         <PagedTable<Proposal>
           query={query}
           columns={columns}
@@ -200,14 +193,7 @@ export default function ProposalsPage() {
           emptyText={t('proposals.empty')}
         />
       </Card>
-      <ProposalFormModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(p) => {
-          setCreating(false);
-          navigate(`/proposals/${p.id}`);
-        }}
-      />
+      <ProposalFormModal open={create.open} onClose={create.close} onSaved={create.saved} />
     </>
   );
 }

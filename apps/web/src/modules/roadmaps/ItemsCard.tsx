@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { DeleteOutlined, PlusOutlined, PushpinOutlined } from '@ant-design/icons';
+import { PlusOutlined, PushpinOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
   Flex,
   InputNumber,
   Modal,
-  Popconfirm,
   Select,
   Table,
   Tag,
@@ -18,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ROADMAP_CRITERIA, ROADMAP_CRITERION_LABELS } from '@caunoi/shared';
 import { AmountInput } from '../../components/AmountInput';
+import { RowActions } from '../../components/RecordActions';
 import { useLocale } from '../../i18n/locale';
 import { formatNumber } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/forms';
@@ -341,23 +341,11 @@ export function ItemsCard({ roadmap }: { roadmap: RoadmapDetail }) {
             key: 'remove',
             width: 48,
             render: (_: unknown, item: RoadmapItem) => (
-              <Popconfirm
-                title={t('roadmaps.removeConfirm', { title: item.proposalTitle })}
-                okText={t('common.remove')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={() =>
-                  edits.removeItem.mutateAsync(item.id).catch((e: unknown) => onError(e))
-                }
-              >
-                <Button
-                  type="text"
-                  danger
-                  size="small"
-                  icon={<DeleteOutlined />}
-                  aria-label={t('common.remove')}
-                />
-              </Popconfirm>
+              <RowActions
+                onDelete={() => edits.removeItem.mutateAsync(item.id)}
+                confirm={t('roadmaps.removeConfirm', { title: item.proposalTitle })}
+                deleteLabel={t('common.remove')}
+              />
             ),
           },
         ]

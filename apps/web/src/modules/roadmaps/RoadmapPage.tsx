@@ -9,11 +9,12 @@ import {
 } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Dropdown, Flex, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { Attachments } from '../../components/Attachments';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { useConfirmDelete } from '../../components/RecordActions';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/forms';
 import { UnitName } from '../programmes/CoordinationTags';
@@ -39,8 +40,7 @@ function failureOf(error: unknown): PlanFailure | null {
 
 function Workspace({ roadmap }: { roadmap: RoadmapDetail }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const { plan } = useRoadmapEdits(roadmap.id);
   const remove = useDeleteRoadmap();
@@ -61,19 +61,12 @@ function Workspace({ roadmap }: { roadmap: RoadmapDetail }) {
       },
     });
 
-  const confirmDelete = () =>
-    modal.confirm({
-      title: t('roadmaps.deleteTitle'),
-      content: t('roadmaps.deleteConfirm', { title: roadmap.title }),
-      okText: t('common.delete'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        remove.mutateAsync(roadmap.id).then(
-          () => navigate('/roadmaps', { replace: true }),
-          (e: unknown) => onError(e),
-        ),
-    });
+  const confirmDelete = useConfirmDelete({
+    title: t('roadmaps.deleteTitle'),
+    content: t('roadmaps.deleteConfirm', { title: roadmap.title }),
+    remove: () => remove.mutateAsync(roadmap.id),
+    backTo: '/roadmaps',
+  });
 
   return (
     <>

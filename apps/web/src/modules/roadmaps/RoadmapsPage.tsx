@@ -1,8 +1,7 @@
-import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Tag, Typography, type TableProps } from 'antd';
+import { Card, Flex, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import { CreateButton, FilterBar, useCreateDialog } from '../../components/ListPage';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
@@ -20,9 +19,8 @@ const KEYS = ['unitId', 'page', 'pageSize'] as const;
 
 export default function RoadmapsPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { user } = useMe();
-  const [creating, setCreating] = useState(false);
+  const create = useCreateDialog('/roadmaps');
   const [url, setUrl] = useUrlState(KEYS);
   const paging = pagingFrom(url);
   const query = useRoadmaps({ unitId: url.unitId, ...paging });
@@ -75,14 +73,12 @@ export default function RoadmapsPage() {
         description={t('roadmaps.description')}
         extra={
           canWriteProposals(user) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('roadmaps.create')}
-            </Button>
+            <CreateButton onClick={create.start}>{t('roadmaps.create')}</CreateButton>
           )
         }
       />
       <Card>
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+        <FilterBar>
           <UnitSelect
             value={url.unitId}
             includeFormer
@@ -91,7 +87,7 @@ export default function RoadmapsPage() {
             style={{ width: 260 }}
             aria-label={t('roadmaps.unit')}
           />
-        </Flex>
+        </FilterBar>
         <PagedTable<Roadmap>
           query={query}
           columns={columns}
@@ -101,14 +97,7 @@ export default function RoadmapsPage() {
           emptyText={t('roadmaps.empty')}
         />
       </Card>
-      <RoadmapFormModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onSaved={(r) => {
-          setCreating(false);
-          navigate(`/roadmaps/${r.id}`);
-        }}
-      />
+      <RoadmapFormModal open={create.open} onClose={create.close} onSaved={create.saved} />
     </>
   );
 }

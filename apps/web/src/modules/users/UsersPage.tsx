@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Typography, type TableProps } from 'antd';
+import { Card, Flex, Select, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { ROLE_LABELS, ROLES, type Role } from '@caunoi/shared';
 import type { User } from '../../api/types';
+import { CreateButton, FilterBar, SearchBox, useCreateDialog } from '../../components/ListPage';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n/locale';
@@ -24,8 +23,7 @@ const KEYS = ['q', 'role', 'unitId', 'active', 'page', 'pageSize'] as const;
 export default function UsersPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
-  const [creating, setCreating] = useState(false);
+  const create = useCreateDialog('/users');
   const [url, setUrl] = useUrlState(KEYS);
   const paging = pagingFrom(url);
   const query = useUsers({
@@ -75,22 +73,15 @@ export default function UsersPage() {
       <PageHeader
         title={t('users.title')}
         description={t('users.description')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('users.create')}
-          </Button>
-        }
+        extra={<CreateButton onClick={create.start}>{t('users.create')}</CreateButton>}
       />
       <RescopePanel />
       <Card>
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            defaultValue={url.q}
+        <FilterBar>
+          <SearchBox
+            value={url.q}
             placeholder={t('users.searchPlaceholder')}
-            onSearch={(v) => setUrl({ q: v, page: null })}
-            style={{ width: 280 }}
-            aria-label={t('common.search')}
+            onSearch={(q) => setUrl({ q, page: null })}
           />
           <Select<Role>
             allowClear
@@ -121,7 +112,7 @@ export default function UsersPage() {
             style={{ width: 180 }}
             aria-label={t('users.status')}
           />
-        </Flex>
+        </FilterBar>
         <PagedTable<User>
           query={query}
           columns={columns}
@@ -132,14 +123,7 @@ export default function UsersPage() {
           emptyText={t('users.empty')}
         />
       </Card>
-      <UserCreateModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(u) => {
-          setCreating(false);
-          navigate(`/users/${u.id}`);
-        }}
-      />
+      <UserCreateModal open={create.open} onClose={create.close} onCreated={create.saved} />
     </>
   );
 }
