@@ -131,7 +131,12 @@ export async function findProposals(
     .from(proposals)
     .leftJoin(engagements, eq(engagements.id, proposals.engagementId))
     .where(where)
-    .orderBy(desc(proposals.createdAt), asc(proposals.id))
+    // Newest first by the day the proposal was raised (its engagement), else by its recording.
+    .orderBy(
+      sql`coalesce(${engagements.startsOn}, (${proposals.createdAt} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) DESC`,
+      desc(proposals.createdAt),
+      asc(proposals.id),
+    )
     .limit(paging.pageSize)
     .offset((paging.page - 1) * paging.pageSize);
   return { total: counted?.n ?? 0, rows: rows.map(toView) };
