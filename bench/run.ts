@@ -151,11 +151,11 @@ async function plannerLibrary(): Promise<void> {
   );
 }
 
-async function login(app: App): Promise<Record<string, string>> {
+async function login(app: App, username = 'hp.chuyenvien'): Promise<Record<string, string>> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
-    payload: { username: 'hp.chuyenvien', password: 'demo1234' },
+    payload: { username, password: 'demo1234' },
   });
   const cookie = res.cookies.find((c) => c.name === 'caunoi_sid')!;
   return { cookie: `${cookie.name}=${cookie.value}` };
@@ -171,8 +171,11 @@ async function api(label: string, database: Database): Promise<void> {
     serveWeb: false,
   });
   await app.ready();
+  const tasks = await multiplyTasks(database, TASK_COPIES);
   const headers = await login(app);
+  const coordinator = await login(app, 'bo.dieuphoi');
   const get = (url: string) => () => app.inject({ method: 'GET', url, headers });
+  const getAll = (url: string) => () => app.inject({ method: 'GET', url, headers: coordinator });
   await measure(
     `API on ${label}`,
     {
@@ -185,6 +188,11 @@ async function api(label: string, database: Database): Promise<void> {
       'GET /api/v1/organisations/{id}': get(
         `/api/v1/organisations/${await firstOrganisation(database)}`,
       ),
+      [`GET /api/v1/tasks (${tasks} tasks, first 50)`]: getAll('/api/v1/tasks?pageSize=50'),
+      [`GET /api/v1/tasks?timeliness=overdue (${tasks} tasks)`]: getAll(
+        '/api/v1/tasks?timeliness=overdue&pageSize=50',
+      ),
+      [`GET /api/v1/tasks/league (${tasks} tasks)`]: getAll('/api/v1/tasks/league'),
     },
     [
       {
@@ -217,9 +225,50 @@ async function api(label: string, database: Database): Promise<void> {
         maxRatio: 20,
         why: 'organisation page',
       },
+      {
+        baseline: 'baseline: GET /api/health (one query)',
+        subject: `GET /api/v1/tasks (${tasks} tasks, first 50)`,
+        maxRatio: TASKS_MAX_RATIO,
+        why: "the coordinator's task list: every task's status is computed on read",
+      },
+      {
+        baseline: 'baseline: GET /api/health (one query)',
+        subject: `GET /api/v1/tasks?timeliness=overdue (${tasks} tasks)`,
+        maxRatio: TASKS_MAX_RATIO,
+        why: 'the overdue list',
+      },
+      {
+        baseline: 'baseline: GET /api/health (one query)',
+        subject: `GET /api/v1/tasks/league (${tasks} tasks)`,
+        maxRatio: TASKS_MAX_RATIO,
+        why: 'the league table of every province',
+      },
     ],
   );
   await app.close();
+}
+
+/** Copies of each demo task, dates shifted back up to a year: a Ministry's few years of tasks. */
+const TASK_COPIES = 150;
+const TASKS_MAX_RATIO = 300;
+
+/** Multiplies the demo tasks (with their reports) into a realistic volume; returns the count. */
+async function multiplyTasks(database: Database, copies: number): Promise<number> {
+  await database.pool.query(
+    `INSERT INTO tasks (source_kind, conclusion_notice_id, directive_id, programme_content_id,
+       proposal_id, number, title, description, lead_organisation_id, lead_unit_id,
+       assigned_by_organisation_id, assigned_on, deadline, original_deadline, recurrence,
+       recurrence_ends_on, expected_product, priority, completed_on, completion_output)
+     SELECT source_kind, conclusion_notice_id, directive_id, programme_content_id, proposal_id,
+       number, title || ' (' || g || ')', description, lead_organisation_id, lead_unit_id,
+       assigned_by_organisation_id, assigned_on - (g * 7 % 365), deadline - (g * 7 % 365),
+       original_deadline - (g * 7 % 365), recurrence, recurrence_ends_on - (g * 7 % 365),
+       expected_product, priority, completed_on - (g * 7 % 365), completion_output
+     FROM tasks CROSS JOIN generate_series(1, $1::int) AS g`,
+    [copies],
+  );
+  const r = await database.pool.query<{ n: string }>('SELECT count(*) AS n FROM tasks');
+  return Number(r.rows[0]!.n);
 }
 
 async function firstOrganisation(database: Database): Promise<string> {

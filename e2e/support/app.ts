@@ -32,11 +32,18 @@ async function freePort(): Promise<number> {
 
 export interface RunningApp {
   url: string;
+  /** Sets the server's clock (only when started with `testClock`). */
+  setClock(iso: string): Promise<void>;
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Lets the test move the server's clock through `PUT /api/test/clock`. */
+  testClock?: boolean;
+}
+
 /** Builds what is out of date and starts the real server (as `npm start` does) on a fresh data folder. */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   buildServer();
   buildWeb();
   const port = await freePort();
@@ -55,6 +62,7 @@ export async function startApp(): Promise<RunningApp> {
         DATABASE_URL: '',
         CAUNOI_DEMO_PASSWORD: 'demo1234',
         LOG_LEVEL: 'warn',
+        CAUNOI_TEST_CLOCK: options.testClock ? 'true' : '',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -74,6 +82,14 @@ export async function startApp(): Promise<RunningApp> {
   }
   return {
     url,
+    async setClock(iso: string) {
+      const res = await fetch(`${url}/api/test/clock`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ now: iso }),
+      });
+      if (!res.ok) throw new Error(`setting the clock failed: ${res.status} ${await res.text()}`);
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

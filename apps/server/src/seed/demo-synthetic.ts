@@ -650,7 +650,7 @@ export async function seedSynthetic(
           fundingSource: 'Ngân sách nhà nước và xã hội hóa',
           answer: p.answer ?? null,
           answerReason: p.answer ? 'Trả lời minh họa.' : null,
-          answeredOn: p.answer ? day(-def.daysAgo + 20) : null,
+          answeredOn: p.answer ? day(Math.min(-def.daysAgo + 20, -1)) : null,
           answeredByOrganisationId: p.answer ? ministry.id : null,
         })
         .returning();

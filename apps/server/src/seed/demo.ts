@@ -430,6 +430,8 @@ async function seedDemoAccounts(
           passwordHash: hashes[i]!,
           organisationId: await orgIdByCode(tx, u.organisationCode),
           passwordChangedAt: new Date(),
+          // A reserved domain (RFC 2606): reminders reach the outbox and never a real mailbox.
+          email: `${u.username}@caunoi.example`,
         })
         .returning();
       const assigned = [];

@@ -6,6 +6,7 @@ import { deliverOutbox, type MailTransport } from '../../src/modules/notificatio
 import { startScheduler } from '../../src/modules/notifications/scheduler.js';
 import { createTestApp, type Client, type TestApp } from '../support/harness.js';
 import { testConfig } from '../support/test-config.js';
+import { users } from '../../src/db/schema.js';
 import { countAudit, tokenClient } from '../support/factories/accounts.js';
 import {
   createTask,
@@ -33,6 +34,8 @@ let hpLead: Client;
 
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now, config: { publicUrl: PUBLIC_URL } });
+  // The demo accounts have addresses; these tests give one to the users they mean to reach.
+  await t.database.db.update(users).set({ email: null });
   orgs = await organisations(t);
   notice = await insertNotice(t);
   admin = await tokenClient(t, 'admin');

@@ -132,7 +132,14 @@ export async function findProposals(
         )
       : undefined,
   );
-  const rows = selectViews(q).where(where).orderBy(desc(proposals.createdAt), asc(proposals.id));
+  const rows = selectViews(q)
+    .where(where)
+    // Newest first by the day the proposal was raised (its engagement), else by its recording.
+    .orderBy(
+      sql`coalesce(${engagements.startsOn}, (${proposals.createdAt} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) DESC`,
+      desc(proposals.createdAt),
+      asc(proposals.id),
+    );
   const { total, items } = await pageOf(q, proposals, where, rows.$dynamic(), paging);
   return { total, rows: items.map(toView) };
 }

@@ -6,7 +6,7 @@ import { representativeDate } from '../units/units.service.js';
 import type { Facets } from './facets.js';
 import type { leagueQuery } from './tasks.schemas.js';
 import * as repo from './tasks.repo.js';
-import { evaluatedTasks, type TaskEnv } from './tasks.service.js';
+import { evaluatedSchedules, type TaskEnv } from './tasks.service.js';
 
 type LeagueQuery = z.output<typeof leagueQuery>;
 
@@ -96,7 +96,7 @@ export async function league(ctx: Ctx, env: TaskEnv, f: LeagueQuery) {
     sourceKind: f.sourceKind,
   });
   const groups = new Map<string, Omit<LeagueRow, 'rank'>>();
-  for (const { view, evaluation } of await evaluatedTasks(db, env, where)) {
+  for (const { view, evaluation } of await evaluatedSchedules(db, env, where)) {
     const obligations = evaluation.obligations.filter(
       (o) => (!f.from || o.dueOn >= f.from) && (!f.to || o.dueOn <= f.to),
     );

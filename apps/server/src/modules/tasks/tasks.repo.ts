@@ -159,6 +159,31 @@ export function findTaskViews(q: Queryable, where: SQL | undefined): Promise<Tas
   return selectViews(q, where);
 }
 
+/**
+ * What facets, sorting and league tables need of each task, without the joins and counts of a
+ * full view: lists evaluate every candidate this way and fetch full views for one page only.
+ */
+export function findTaskSchedules(q: Queryable, where: SQL | undefined) {
+  return q
+    .select({
+      id: tasks.id,
+      number: tasks.number,
+      title: tasks.title,
+      leadOrganisationId: tasks.leadOrganisationId,
+      leadUnitId: tasks.leadUnitId,
+      leadName: lead.nameVi,
+      assignedOn: tasks.assignedOn,
+      deadline: tasks.deadline,
+      recurrence: tasks.recurrence,
+      recurrenceEndsOn: tasks.recurrenceEndsOn,
+      completedOn: tasks.completedOn,
+    })
+    .from(tasks)
+    .innerJoin(lead, eq(lead.id, tasks.leadOrganisationId))
+    .where(where)
+    .orderBy(asc(tasks.id));
+}
+
 export const withIds = (ids: readonly string[]) => inArray(tasks.id, [...ids]);
 
 export async function findTaskView(q: Queryable, id: string): Promise<TaskView | undefined> {

@@ -145,13 +145,33 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 }
 
 /** Tasks matching `where`, each with its facets (and latest reported percentage). */
-export async function evaluatedTasks(
+export function evaluatedTasks(
   q: Queryable,
   env: TaskEnv,
   where: ReturnType<typeof repo.taskWhere>,
 ) {
-  const views = await repo.findTaskViews(q, where);
-  const facts = groupBy(await repo.reportFacts(q, where), (r) => r.taskId);
+  return evaluateMatching(q, env, where, repo.findTaskViews);
+}
+
+/** The facets of every task matching `where`, from the few columns they need. */
+export function evaluatedSchedules(
+  q: Queryable,
+  env: TaskEnv,
+  where: ReturnType<typeof repo.taskWhere>,
+) {
+  return evaluateMatching(q, env, where, repo.findTaskSchedules);
+}
+
+async function evaluateMatching<T extends { id: string } & Parameters<typeof evaluateTask>[0]>(
+  q: Queryable,
+  env: TaskEnv,
+  where: ReturnType<typeof repo.taskWhere>,
+  find: (q: Queryable, where: ReturnType<typeof repo.taskWhere>) => Promise<T[]>,
+) {
+  const [views, facts] = await Promise.all([
+    find(q, where),
+    repo.reportFacts(q, where).then((rows) => groupBy(rows, (r) => r.taskId)),
+  ]);
   return views.map((view) => {
     const reports = facts.get(view.id) ?? [];
     return {
@@ -176,9 +196,10 @@ async function withCooperators(
   return items.map((i) => ({ ...i, cooperators: cooperators.get(i.view.id) ?? [] }));
 }
 
+type Evaluated = Awaited<ReturnType<typeof evaluatedSchedules>>[number];
 const SORTS = {
-  deadline: (s: Omit<TaskSummary, 'cooperators'>) => s.evaluation.dueOn ?? s.view.deadline,
-  assignedOn: (s: Omit<TaskSummary, 'cooperators'>) => s.view.assignedOn,
+  deadline: (s: Evaluated) => s.evaluation.dueOn ?? s.view.deadline,
+  assignedOn: (s: Evaluated) => s.view.assignedOn,
 };
 
 export async function listTasks(ctx: Ctx, env: TaskEnv, f: ListQuery) {
@@ -196,7 +217,7 @@ export async function listTasks(ctx: Ctx, env: TaskEnv, f: ListQuery) {
   });
   const descending = f.sort.startsWith('-');
   const sortKey = SORTS[f.sort.replace('-', '') as keyof typeof SORTS];
-  const rows = (await evaluatedTasks(db, env, where))
+  const rows = (await evaluatedSchedules(db, env, where))
     .filter(({ evaluation: e }) => {
       const due = e.dueOn;
       return (
@@ -220,7 +241,14 @@ export async function listTasks(ctx: Ctx, env: TaskEnv, f: ListQuery) {
       );
     });
   const result = page(rows, f.page, f.pageSize);
-  return { ...result, items: await withCooperators(db, result.items) };
+  return {
+    ...result,
+    items: await summariesOf(
+      db,
+      env,
+      result.items.map((r) => r.view.id),
+    ),
+  };
 }
 
 /** Summaries of the given tasks (after a write), in the given order. */

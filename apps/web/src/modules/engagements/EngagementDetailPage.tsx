@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   App,
@@ -150,11 +150,15 @@ function OutcomeBlock({
   actions?: ReactNode;
   children: ReactNode;
 }) {
+  const headingId = useId();
   return (
-    <div style={{ borderTop: '1px solid rgba(5,5,5,0.06)', padding: '12px 0' }}>
+    <section
+      aria-labelledby={headingId}
+      style={{ borderTop: '1px solid rgba(5,5,5,0.06)', padding: '12px 0' }}
+    >
       <Flex justify="space-between" align="flex-start" gap={12}>
         <div style={{ minWidth: 0 }}>
-          <Typography.Text strong style={{ whiteSpace: 'pre-line' }}>
+          <Typography.Text id={headingId} strong style={{ whiteSpace: 'pre-line' }}>
             {heading}
           </Typography.Text>
           {meta && (
@@ -166,7 +170,7 @@ function OutcomeBlock({
         {actions}
       </Flex>
       <div style={{ marginTop: 8, paddingLeft: 16 }}>{children}</div>
-    </div>
+    </section>
   );
 }
 

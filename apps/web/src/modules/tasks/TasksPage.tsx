@@ -99,13 +99,14 @@ export default function TasksPage() {
     {
       title: t('tasks.columns.task'),
       key: 'task',
+      width: 420,
       render: (_, task) => (
         <Flex vertical gap={2}>
           <Link to={`/tasks/${task.id}`}>
             {task.number ? `${task.number}. ` : ''}
             {task.title}
           </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {task.source.label}
           </Typography.Text>
         </Flex>
