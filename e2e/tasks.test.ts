@@ -90,6 +90,13 @@ describe.runIf(browserTestsEnabled)('following up a conclusion notice in a brows
       name: `Thông báo kết luận số ${NOTICE} ngày ${vn(today)}`,
     });
     await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
+    // Opening a notice to edit it, then a new one, shows a blank form, not the notice's values.
+    await notice.getByRole('button', { name: 'Sửa', exact: true }).click();
+    await expect.poll(() => dialog().getByLabel('Số thông báo').inputValue()).toBe(NOTICE);
+    await dialog().getByRole('button', { name: 'Hủy' }).click();
+    await page.getByRole('button', { name: 'Thêm thông báo kết luận' }).click();
+    await expect.poll(() => dialog().getByLabel('Số thông báo').inputValue()).toBe('');
+    await dialog().getByRole('button', { name: 'Hủy' }).click();
 
     await notice.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
     const rows = dialog().locator('.ant-card');

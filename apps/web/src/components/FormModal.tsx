@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import { Form, Modal, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -30,10 +30,6 @@ export function FormModal<T extends object>({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  // Each opening starts from the initial values, not from what was typed last time.
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
   return (
     <Modal
       title={title}
@@ -59,7 +55,22 @@ export function FormModal<T extends object>({
       >
         {children}
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
+        {/* Last, so that the fields before it are registered when it resets them. */}
+        <ResetOnOpen form={form} />
       </Form>
     </Modal>
   );
+}
+
+/**
+ * Each opening starts from the initial values it is given, not from the record edited last
+ * time: the form's content mounts on every opening (the modal destroys it when hidden), after the
+ * form has taken the new initial values and its fields have registered, and resets the shared
+ * form store before it is painted.
+ */
+function ResetOnOpen({ form }: { form: FormInstance }) {
+  useLayoutEffect(() => {
+    form.resetFields();
+  }, [form]);
+  return null;
 }
