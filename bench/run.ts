@@ -193,6 +193,8 @@ async function api(label: string, database: Database): Promise<void> {
         '/api/v1/tasks?timeliness=overdue&pageSize=50',
       ),
       [`GET /api/v1/tasks/league (${tasks} tasks)`]: getAll('/api/v1/tasks/league'),
+      [`GET /api/v1/dashboard (Ministry, ${tasks} tasks)`]: getAll('/api/v1/dashboard'),
+      [`GET /api/v1/dashboard (a province)`]: get('/api/v1/dashboard'),
     },
     [
       {
@@ -243,6 +245,18 @@ async function api(label: string, database: Database): Promise<void> {
         maxRatio: TASKS_MAX_RATIO,
         why: 'the league table of every province',
       },
+      {
+        baseline: 'baseline: GET /api/health (one query)',
+        subject: `GET /api/v1/dashboard (Ministry, ${tasks} tasks)`,
+        maxRatio: DASHBOARD_MAX_RATIO,
+        why: "the coordinator's landing page: facets, overdue list, leads by province and by unit, map",
+      },
+      {
+        baseline: 'baseline: GET /api/health (one query)',
+        subject: `GET /api/v1/dashboard (a province)`,
+        maxRatio: TASKS_MAX_RATIO,
+        why: "a province officer's landing page",
+      },
     ],
   );
   await app.close();
@@ -251,6 +265,7 @@ async function api(label: string, database: Database): Promise<void> {
 /** Copies of each demo task, dates shifted back up to a year: a Ministry's few years of tasks. */
 const TASK_COPIES = 150;
 const TASKS_MAX_RATIO = 300;
+const DASHBOARD_MAX_RATIO = 400;
 
 /** Multiplies the demo tasks (with their reports) into a realistic volume; returns the count. */
 async function multiplyTasks(database: Database, copies: number): Promise<number> {

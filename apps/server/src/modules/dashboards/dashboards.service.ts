@@ -1,6 +1,5 @@
 import { compareVi, PROPOSAL_ANSWERS, type TimelinessFacet } from '@caunoi/shared';
 import type { Ctx } from '../../core/context.js';
-import type { Queryable } from '../../db/database.js';
 import { assertAllowedOn } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
 import { scopeOf } from '../../policy/policy.js';
@@ -19,9 +18,9 @@ import {
 } from '../programmes/programmes.service.js';
 import { listProposals } from '../proposals/proposals.service.js';
 import { getRoadmap, listRoadmaps } from '../roadmaps/roadmaps.service.js';
-import { league, type LeagueRow } from '../tasks/tasks.league.js';
+import { tabulate, type LeagueRow } from '../tasks/tasks.league.js';
 import * as tasksRepo from '../tasks/tasks.repo.js';
-import { evaluatedTasks, type TaskEnv, type TaskSummary } from '../tasks/tasks.service.js';
+import { evaluatedSchedules, summariesOf, type TaskEnv } from '../tasks/tasks.service.js';
 
 /** How many rows each list of the dashboard shows. */
 const DASHBOARD_SIZES = {
@@ -79,7 +78,7 @@ async function subjectOf(ctx: Ctx, env: TaskEnv, unitId: string | undefined): Pr
 
 /* ───────── Tasks ───────── */
 
-type Evaluated = Awaited<ReturnType<typeof evaluatedTasks>>[number];
+type Evaluated = Awaited<ReturnType<typeof evaluatedSchedules>>[number];
 
 const TIMELINESS_COUNT = {
   within_deadline: 'withinDeadline',
@@ -88,7 +87,10 @@ const TIMELINESS_COUNT = {
   late: 'late',
 } as const satisfies Record<TimelinessFacet, string>;
 
-function countTasks(rows: readonly Evaluated[]) {
+function countTasks(
+  rows: readonly Evaluated[],
+  waiting: ReadonlyArray<{ pendingExtensions: number; openExplanations: number }>,
+) {
   const counts = {
     total: rows.length,
     open: 0,
@@ -101,12 +103,14 @@ function countTasks(rows: readonly Evaluated[]) {
     pendingExtensions: 0,
     openExplanations: 0,
   };
-  for (const { view, evaluation: e } of rows) {
+  for (const { evaluation: e } of rows) {
     counts[e.completion] += 1;
     counts[TIMELINESS_COUNT[e.timeliness]] += 1;
     if (e.dueSoon) counts.dueSoon += 1;
-    if (view.pendingExtension) counts.pendingExtensions += 1;
-    if (Number(view.openExplanations) > 0) counts.openExplanations += 1;
+  }
+  for (const w of waiting) {
+    counts.pendingExtensions += w.pendingExtensions;
+    counts.openExplanations += w.openExplanations;
   }
   return counts;
 }
@@ -122,14 +126,6 @@ function bySoonestDue(a: Evaluated, b: Evaluated): number {
   }
   return (
     compareVi(a.view.number ?? '', b.view.number ?? '') || compareVi(a.view.title, b.view.title)
-  );
-}
-
-async function withCooperators(q: Queryable, lists: Evaluated[][]): Promise<TaskSummary[][]> {
-  const ids = [...new Set(lists.flat().map((r) => r.view.id))];
-  const cooperators = await tasksRepo.cooperatorsOf(q, ids);
-  return lists.map((list) =>
-    list.map((r) => ({ ...r, cooperators: cooperators.filter((c) => c.taskId === r.view.id) })),
   );
 }
 
@@ -153,7 +149,16 @@ async function taskSection(ctx: Ctx, env: TaskEnv, subject: Subject) {
             leadUnitIds: unitId ? withPredecessors(env.registry, [unitId]) : undefined,
           }),
         ];
-  const rows = (await Promise.all(wheres.map((w) => evaluatedTasks(db, env, w)))).flat();
+  // Everything the caller may see, once: the league tables of the Ministry view come from it too.
+  const everything = tasksRepo.taskWhere({ scope });
+  const all = unitId === null ? await evaluatedSchedules(db, env, everything) : null;
+  const [evaluated, waiting] = await Promise.all([
+    focus.kind === 'all' && all
+      ? [all]
+      : Promise.all(wheres.map((w) => evaluatedSchedules(db, env, w))),
+    Promise.all(wheres.map((w) => tasksRepo.countWaiting(db, w))),
+  ]);
+  const rows = evaluated.flat();
   const overdue = rows
     .filter((r) => r.evaluation.timeliness === 'overdue')
     .sort((a, b) => b.evaluation.daysLate - a.evaluation.daysLate || bySoonestDue(a, b))
@@ -162,13 +167,19 @@ async function taskSection(ctx: Ctx, env: TaskEnv, subject: Subject) {
     .filter((r) => r.evaluation.completion === 'open')
     .sort(bySoonestDue)
     .slice(0, DASHBOARD_SIZES.open);
-  const [overdueSummaries, openSummaries] = await withCooperators(db, [overdue, open]);
+  const [overdueSummaries, openSummaries] = await Promise.all(
+    [overdue, open].map((list) =>
+      summariesOf(
+        db,
+        env,
+        list.map((r) => r.view.id),
+      ),
+    ),
+  );
   let byLead: { organisations: LeagueRow[]; provinces: LeagueRow[] } | null = null;
-  if (unitId === null) {
-    const [organisations, provinces] = await Promise.all([
-      league(ctx, env, { groupBy: 'organisation' }),
-      league(ctx, env, { groupBy: 'province' }),
-    ]);
+  if (all) {
+    const organisations = tabulate(env, all, { groupBy: 'organisation', sourceKind: undefined });
+    const provinces = tabulate(env, all, { groupBy: 'province', sourceKind: undefined });
     byLead = {
       // Provincial organisations are counted under their province.
       organisations: topLeads(organisations.rows.filter((r) => r.unit === null)),
@@ -177,7 +188,7 @@ async function taskSection(ctx: Ctx, env: TaskEnv, subject: Subject) {
   }
   return {
     focus,
-    counts: countTasks(rows),
+    counts: countTasks(rows, waiting),
     overdue: overdueSummaries!,
     open: openSummaries!,
     byLead,

@@ -95,8 +95,17 @@ export async function league(ctx: Ctx, env: TaskEnv, f: LeagueQuery) {
     scope: await readScope(db, env.registry, ctx.actor),
     sourceKind: f.sourceKind,
   });
+  return tabulate(env, await evaluatedSchedules(db, env, where), f);
+}
+
+/** The league table of tasks already evaluated (those the caller may see, of `f.sourceKind`). */
+export function tabulate(
+  env: TaskEnv,
+  tasks: Awaited<ReturnType<typeof evaluatedSchedules>>,
+  f: LeagueQuery,
+) {
   const groups = new Map<string, Omit<LeagueRow, 'rank'>>();
-  for (const { view, evaluation } of await evaluatedSchedules(db, env, where)) {
+  for (const { view, evaluation } of tasks) {
     const obligations = evaluation.obligations.filter(
       (o) => (!f.from || o.dueOn >= f.from) && (!f.to || o.dueOn <= f.to),
     );

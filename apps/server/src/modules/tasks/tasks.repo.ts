@@ -194,6 +194,25 @@ export async function findTaskView(q: Queryable, id: string): Promise<TaskView |
 /** The task; with `lock`, its row stays locked for the rest of the transaction. */
 export const findTask = (q: Queryable, id: string, lock = false) => rowById(q, tasks, id, lock);
 
+/**
+ * How many of the tasks matching `where` wait for an extension decision, or for an explanation.
+ * `tasks.id` is written out: in a one-table query Drizzle leaves columns unqualified, and the
+ * subqueries' own `id` would shadow it.
+ */
+export async function countWaiting(q: Queryable, where: SQL | undefined) {
+  const [row] = await q
+    .select({
+      pendingExtensions: sql<number>`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${taskExtensions} e WHERE e.task_id = tasks.id AND e.status = 'pending'))::int`,
+      openExplanations: sql<number>`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${taskExplanations} x WHERE x.task_id = tasks.id AND x.answer_text IS NULL))::int`,
+    })
+    .from(tasks)
+    .where(where);
+  return {
+    pendingExtensions: row?.pendingExtensions ?? 0,
+    openExplanations: row?.openExplanations ?? 0,
+  };
+}
+
 /** Report dates and cycles (what the facets need) of the tasks matching `where`. */
 export async function reportFacts(q: Queryable, where: SQL | undefined) {
   return q

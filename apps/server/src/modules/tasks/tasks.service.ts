@@ -251,8 +251,8 @@ export async function listTasks(ctx: Ctx, env: TaskEnv, f: ListQuery) {
   };
 }
 
-/** Summaries of the given tasks (after a write), in the given order. */
-async function summariesOf(
+/** Summaries of the given tasks (after a write, or one page of a list), in the given order. */
+export async function summariesOf(
   q: Queryable,
   env: TaskEnv,
   ids: readonly string[],
