@@ -164,11 +164,14 @@ export function ProgrammeFormModal({
                     <Form.Item
                       name={[field.name, 'organisationId']}
                       rules={[required]}
-                      style={{ flex: 3 }}
+                      style={{ flex: 3, minWidth: 0 }}
                     >
                       <OrganisationSelect aria-label={t('programmes.partyOrganisation')} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'signatoryPersonId']} style={{ flex: 2 }}>
+                    <Form.Item
+                      name={[field.name, 'signatoryPersonId']}
+                      style={{ flex: 2, minWidth: 0 }}
+                    >
                       <PersonSelect
                         placeholder={t('programmes.signatory')}
                         aria-label={t('programmes.signatory')}
