@@ -121,6 +121,7 @@ describe.runIf(browserTestsEnabled)('in a browser', () => {
     await freshPage();
     await signIn(page, app.url, 'hue.chuyenvien');
     await page.getByText('EN', { exact: true }).first().click();
+    // The page switches at once; the choice is saved even though the page is left right away.
     await page.goto(`${app.url}/units`);
     await expect
       .poll(() => page.getByTestId('units-count').textContent(), { timeout: 20_000 })

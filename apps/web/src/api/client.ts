@@ -47,6 +47,8 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Let the request finish even if the page is left or reloaded meanwhile (small bodies only). */
+  keepalive?: boolean;
 }
 
 interface ClientHooks {
@@ -105,6 +107,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
             ? (options.body as FormData)
             : JSON.stringify(options.body),
       signal: options.signal,
+      keepalive: options.keepalive,
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;

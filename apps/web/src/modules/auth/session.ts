@@ -80,10 +80,11 @@ function getCsrf(): string | null {
 
 /** Changes the interface language; when signed in, it is also saved to the user's preferences. */
 export async function changeLocale(locale: Locale): Promise<void> {
-  // Saved while the language loads, so that a reload right after the click keeps the choice.
+  // Saved while the language loads, and even if the page is left at once: a reload right after
+  // the click keeps the choice.
   const saved =
     session.status === 'authenticated' && session.me.user.preferences.locale !== locale
-      ? api<Me>('/auth/me/preferences', { method: 'PATCH', body: { locale } })
+      ? api<Me>('/auth/me/preferences', { method: 'PATCH', body: { locale }, keepalive: true })
       : null;
   await applyLocale(locale);
   if (saved) updateMe(await saved);
