@@ -6,3 +6,5 @@ export * from './limits.js';
 export * from './text.js';
 export * from './dates.js';
 export * from './coordination.js';
+export * from './periods.js';
+export * from './rules.js';
