@@ -8,3 +8,4 @@ export * from './dates.js';
 export * from './coordination.js';
 export * from './periods.js';
 export * from './rules.js';
+export * from './indicators.js';
