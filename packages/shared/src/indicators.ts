@@ -85,4 +85,27 @@ export interface IndicatorDefinition {
   disaggregation?: string;
 }
 
+export interface IndicatorGroupDefinition {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+}
+
+export interface ValidationRuleDefinition {
+  code: string;
+  /** An expression in the grammar of `parseRule`. */
+  expression: string;
+  /** `error` blocks submission; `warning` asks the reporter to confirm the figure. */
+  severity: 'error' | 'warning';
+  messageVi: string;
+  messageEn: string;
+}
+
+export interface IndicatorCatalogue {
+  groups: IndicatorGroupDefinition[];
+  disaggregations: DisaggregationDefinition[];
+  indicators: IndicatorDefinition[];
+  rules: ValidationRuleDefinition[];
+}
+
 export const INDICATOR_CODE = /^[A-Z][A-Z0-9_]*$/;
