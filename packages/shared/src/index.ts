@@ -9,3 +9,4 @@ export * from './coordination.js';
 export * from './periods.js';
 export * from './rules.js';
 export * from './indicators.js';
+export * from './values.js';
