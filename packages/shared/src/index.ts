@@ -10,3 +10,4 @@ export * from './periods.js';
 export * from './rules.js';
 export * from './indicators.js';
 export * from './values.js';
+export * from './outliers.js';
