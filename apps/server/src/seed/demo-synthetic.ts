@@ -1,15 +1,16 @@
-import { eq } from 'drizzle-orm';
-import { addDays, DEFAULT_ROADMAP_WEIGHTS, type ProposalCategory } from '@caunoi/shared';
+import {
+  addDays,
+  DEFAULT_ROADMAP_WEIGHTS,
+  type ProposalCategory,
+  type Recurrence,
+} from '@caunoi/shared';
 import type { WriteScope } from '../core/context.js';
-import type { Tx } from '../db/database.js';
 import {
   conclusionNotices,
   directives,
   engagementParticipants,
   engagements,
   engagementUnits,
-  organisations,
-  people,
   programmeContents,
   programmeParties,
   programmes,
@@ -28,6 +29,8 @@ import {
 import * as roadmapRepo from '../modules/roadmaps/roadmaps.repo.js';
 import { loadPlanData } from '../modules/roadmaps/roadmaps.service.js';
 import { preparePlan, runPlan } from '../modules/roadmaps/roadmaps.plan.js';
+import { cycleOf } from '../modules/tasks/facets.js';
+import { Lookup } from './lookup.js';
 
 /**
  * Synthetic records, clearly labelled "[Minh họa]", so that every view has enough to show: dates
@@ -45,10 +48,10 @@ interface SyntheticTask {
   cooperators?: string[];
   /** Days from the load day to the deadline (one-off tasks). */
   due?: number;
-  recurrence?: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+  recurrence?: Recurrence;
   /** Days from the load day to the completion, when done. */
   done?: number;
-  /** Reports: [days from the load day, narrative, percent, cycle offset in quarters (periodic)]. */
+  /** Reports: [days from the load day, narrative, percent]; a quarterly task's report names its quarter. */
   reports?: Array<[number, string, number | null]>;
   /** A pending request for a new deadline, days after the current one. */
   extensionRequestedBy?: number;
@@ -58,42 +61,12 @@ interface SyntheticTask {
   priority?: 'high' | 'normal' | 'low';
 }
 
-class Keys {
-  private orgs = new Map<string, { id: string; unitId: string | null }>();
-  constructor(private readonly tx: Tx) {}
-  async org(code: string) {
-    const known = this.orgs.get(code);
-    if (known) return known;
-    const [row] = await this.tx
-      .select({ id: organisations.id, unitId: organisations.unitId })
-      .from(organisations)
-      .where(eq(organisations.code, code));
-    if (!row) throw new Error(`Demo seed: organisation ${code} is missing`);
-    this.orgs.set(code, row);
-    return row;
-  }
-  async person(fullName: string) {
-    const [row] = await this.tx
-      .select({ id: people.id })
-      .from(people)
-      .where(eq(people.fullName, fullName));
-    if (!row) throw new Error(`Demo seed: person ${fullName} is missing`);
-    return row.id;
-  }
-}
-
-/** The reporting cycle code (2026Q3) of a date for a quarterly task. */
-function quarterOf(date: string): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  return `${y}Q${Math.ceil(m / 3)}`;
-}
-
 export async function seedSynthetic(
   scope: WriteScope,
   today: string,
 ): Promise<{ programmes: number; engagements: number; proposals: number; tasks: number }> {
   const { tx, audit } = scope;
-  const keys = new Keys(tx);
+  const keys = new Lookup(tx);
   const ministry = await keys.org('BKHCN');
   const year = Number(today.slice(0, 4));
   const day = (offset: number) => addDays(today, offset);
@@ -142,7 +115,7 @@ export async function seedSynthetic(
         await tx.insert(taskReports).values({
           taskId: id,
           reportedOn,
-          cycle: t.recurrence === 'quarterly' ? quarterOf(day(offset - 20)) : null,
+          cycle: t.recurrence === 'quarterly' ? cycleOf(day(offset - 20), 'quarterly').code : null,
           narrative,
           percent,
         });

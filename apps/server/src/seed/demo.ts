@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { todayInVietnam, type OrganisationKind, type Role } from '@caunoi/shared';
 import type { Ctx } from '../core/context.js';
 import { writeTransaction } from '../core/context.js';
-import type { Tx } from '../db/database.js';
 import { organisations, people, positions, roleAssignments, users } from '../db/schema.js';
 import { hashPassword } from '../modules/auth/auth.crypto.js';
 import { MINISTRY_CODE } from './reference-organisations.js';
 import { seedSourceCoordination } from './demo-coordination.js';
 import { seedSynthetic } from './demo-synthetic.js';
+import { Lookup } from './lookup.js';
 
 export interface DemoSeedResult extends CoordinationDemoResult {
   users: number;
@@ -340,16 +339,6 @@ const DEMO_PEOPLE: Array<{ fullName: string; positions: DemoPosition[] }> = [
   },
 ];
 
-async function orgIdByCode(tx: Tx, code: string): Promise<string> {
-  const [row] = await tx
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.code, code));
-  if (!row)
-    throw new Error(`Demo seed: organisation ${code} is missing (reference data not loaded?)`);
-  return row.id;
-}
-
 /**
  * Fills an empty database with demo accounts, organisations and people and, unless told
  * otherwise, the coordination records (from the source articles and synthetic ones).
@@ -389,6 +378,8 @@ async function seedDemoAccounts(
 ): Promise<{ users: number; people: number; organisations: number }> {
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(password)));
   return writeTransaction(ctx, async ({ tx, audit }) => {
+    const lookup = new Lookup(tx);
+    const orgId = async (code: string) => (await lookup.org(code)).id;
     for (const o of DEMO_ORGANISATIONS) {
       const [created] = await tx.insert(organisations).values(o).returning();
       await audit({
@@ -406,7 +397,7 @@ async function seedDemoAccounts(
           .insert(positions)
           .values({
             personId: person!.id,
-            organisationId: await orgIdByCode(tx, pos.organisationCode),
+            organisationId: await orgId(pos.organisationCode),
             title: pos.title,
             validFrom: pos.from,
             validTo: pos.to,
@@ -428,7 +419,7 @@ async function seedDemoAccounts(
           username: u.username,
           displayName: u.displayName,
           passwordHash: hashes[i]!,
-          organisationId: await orgIdByCode(tx, u.organisationCode),
+          organisationId: await orgId(u.organisationCode),
           passwordChangedAt: new Date(),
           // A reserved domain (RFC 2606): reminders reach the outbox and never a real mailbox.
           email: `${u.username}@caunoi.example`,
@@ -443,9 +434,7 @@ async function seedDemoAccounts(
             role: r.role,
             scopeKind: r.unitId ? 'province' : r.organisationCode ? 'organisation' : 'national',
             scopeUnitId: r.unitId ?? null,
-            scopeOrganisationId: r.organisationCode
-              ? await orgIdByCode(tx, r.organisationCode)
-              : null,
+            scopeOrganisationId: r.organisationCode ? await orgId(r.organisationCode) : null,
           })
           .returning();
         assigned.push(a);

@@ -1,4 +1,13 @@
-import type { CompletionFacet, Recurrence, TimelinessFacet } from '@caunoi/shared';
+import {
+  addDays,
+  parsePeriod,
+  periodContaining,
+  type CompletionFacet,
+  type Period,
+  type PeriodType,
+  type Recurrence,
+  type TimelinessFacet,
+} from '@caunoi/shared';
 
 /**
  * The status of a task as Vietnamese government reports count it, computed — never stored — from
@@ -63,19 +72,15 @@ export interface Cycle {
   endsOn: string;
 }
 
-const MONTHS_PER_CYCLE: Record<Recurrence, number> = {
-  monthly: 1,
-  quarterly: 3,
-  half_yearly: 6,
-  yearly: 12,
+/** Each recurrence reports per calendar period of this type (see `periods.ts`). */
+const PERIOD_OF: Record<Recurrence, PeriodType> = {
+  monthly: 'month',
+  quarterly: 'quarter',
+  half_yearly: 'half',
+  yearly: 'year',
 };
 
-const CYCLE_PATTERN: Record<Recurrence, RegExp> = {
-  monthly: /^(\d{4})M(0[1-9]|1[0-2])$/,
-  quarterly: /^(\d{4})Q([1-4])$/,
-  half_yearly: /^(\d{4})H([12])$/,
-  yearly: /^(\d{4})()$/,
-};
+const asCycle = (p: Period): Cycle => ({ code: p.code, startsOn: p.start, endsOn: p.end });
 
 /** How a cycle code is written, for messages: 2025M07, 2025Q3, 2025H1, 2025. */
 export const CYCLE_EXAMPLES: Record<Recurrence, string> = {
@@ -92,49 +97,23 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function lastDayOfMonth(year: number, month: number): string {
-  return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
-}
-
-function cycleAt(year: number, index: number, recurrence: Recurrence): Cycle {
-  const span = MONTHS_PER_CYCLE[recurrence];
-  const firstMonth = (index - 1) * span + 1;
-  const code =
-    recurrence === 'monthly'
-      ? `${year}M${pad(index)}`
-      : recurrence === 'quarterly'
-        ? `${year}Q${index}`
-        : recurrence === 'half_yearly'
-          ? `${year}H${index}`
-          : `${year}`;
-  return {
-    code,
-    startsOn: `${year}-${pad(firstMonth)}-01`,
-    endsOn: lastDayOfMonth(year, firstMonth + span - 1),
-  };
-}
-
 /** The reporting cycle containing `date`. */
 export function cycleOf(date: string, recurrence: Recurrence): Cycle {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  return cycleAt(year, Math.floor((month - 1) / MONTHS_PER_CYCLE[recurrence]) + 1, recurrence);
+  return asCycle(periodContaining(PERIOD_OF[recurrence], 'statistical', date));
 }
 
 /** The cycle a code names, or undefined when the code is not one of this recurrence. */
 export function parseCycle(code: string, recurrence: Recurrence): Cycle | undefined {
-  const match = CYCLE_PATTERN[recurrence].exec(code);
-  if (!match) return undefined;
-  return cycleAt(Number(match[1]), Number(match[2] || 1), recurrence);
+  const p = parsePeriod(code);
+  // Written exactly as the cycle's code, of this recurrence's calendar periods.
+  return p && p.code === code && p.form === 'statistical' && p.type === PERIOD_OF[recurrence]
+    ? asCycle(p)
+    : undefined;
 }
 
 /** The cycle after the one ending on `endsOn`. */
 function cycleAfter(endsOn: string, recurrence: Recurrence): Cycle {
-  const next = new Date(`${endsOn}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return cycleOf(next.toISOString().slice(0, 10), recurrence);
+  return cycleOf(addDays(endsOn, 1), recurrence);
 }
 
 const earliest = (...dates: (string | null)[]) =>
