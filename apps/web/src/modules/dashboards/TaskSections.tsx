@@ -4,7 +4,7 @@ import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { buildQuery } from '../../api/client';
-import { DeadlineText, FacetTags, OrganisationWithUnit } from '../tasks/FacetTags';
+import { useTaskColumns } from '../tasks/columns';
 import type { LeagueGroup, LeagueRow, TaskSummary } from '../tasks/types';
 import { cardProps } from './cards';
 import { EmptyNote, SeeAllLink } from './CardParts';
@@ -100,25 +100,6 @@ function TaskTable({
   );
 }
 
-function useTaskColumn(): NonNullable<TableProps<TaskSummary>['columns']>[number] {
-  const { t } = useTranslation();
-  return {
-    title: t('tasks.columns.task'),
-    key: 'task',
-    render: (_, task) => (
-      <Flex vertical gap={2}>
-        <Link to={`/tasks/${task.id}`}>
-          {task.number ? `${task.number}. ` : ''}
-          {task.title}
-        </Link>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-          {task.source.label}
-        </Typography.Text>
-      </Flex>
-    ),
-  };
-}
-
 function TaskCard({
   title,
   total,
@@ -140,7 +121,7 @@ function TaskCard({
 /** The overdue tasks, the most days late first. */
 export function OverdueCard({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
-  const task = useTaskColumn();
+  const col = useTaskColumns();
   return (
     <TaskCard
       title={t('dashboards.overdue.title')}
@@ -151,19 +132,9 @@ export function OverdueCard({ d }: { d: Dashboard }) {
         tasks={d.tasks.overdue}
         empty={t('dashboards.overdue.empty')}
         columns={[
-          task,
-          {
-            title: t('tasks.fields.lead'),
-            key: 'lead',
-            width: 210,
-            render: (_, x) => <OrganisationWithUnit org={x.leadOrganisation} />,
-          },
-          {
-            title: t('tasks.columns.deadline'),
-            key: 'deadline',
-            width: 120,
-            render: (_, x) => <DeadlineText task={x} />,
-          },
+          col.task({ ellipsis: true }),
+          col.lead(210),
+          col.deadline(120),
           {
             title: t('dashboards.overdue.late'),
             key: 'late',
@@ -184,7 +155,7 @@ export function OverdueCard({ d }: { d: Dashboard }) {
 /** The tasks not completed yet, the soonest due first (the overdue ones lead). */
 export function OpenTasksCard({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
-  const task = useTaskColumn();
+  const col = useTaskColumns();
   return (
     <TaskCard
       title={t('dashboards.open.title')}
@@ -194,21 +165,7 @@ export function OpenTasksCard({ d }: { d: Dashboard }) {
       <TaskTable
         tasks={d.tasks.open}
         empty={t('dashboards.open.empty')}
-        columns={[
-          task,
-          {
-            title: t('tasks.columns.deadline'),
-            key: 'deadline',
-            width: 120,
-            render: (_, x) => <DeadlineText task={x} />,
-          },
-          {
-            title: t('tasks.columns.status'),
-            key: 'status',
-            width: 200,
-            render: (_, x) => <FacetTags facets={x} />,
-          },
-        ]}
+        columns={[col.task({ ellipsis: true }), col.deadline(120), col.status(200)]}
       />
     </TaskCard>
   );

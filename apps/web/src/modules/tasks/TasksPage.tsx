@@ -10,7 +10,6 @@ import {
   type TableProps,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import {
   COMPLETION_FACETS,
   COMPLETION_LABELS,
@@ -33,7 +32,8 @@ import { useUrlState } from '../../lib/useUrlState';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { UnitSelect } from '../units/UnitSelect';
 import { useTasks } from './api';
-import { DeadlineText, FacetTags, OrganisationWithUnit } from './FacetTags';
+import { useTaskColumns } from './columns';
+import { FacetTags } from './FacetTags';
 import type { TaskFilters, TaskSummary } from './types';
 
 const KEYS = [
@@ -95,35 +95,11 @@ export default function TasksPage() {
     </Tag.CheckableTag>
   );
 
+  const col = useTaskColumns();
   const columns: TableProps<TaskSummary>['columns'] = [
-    {
-      title: t('tasks.columns.task'),
-      key: 'task',
-      width: 420,
-      render: (_, task) => (
-        <Flex vertical gap={2}>
-          <Link to={`/tasks/${task.id}`}>
-            {task.number ? `${task.number}. ` : ''}
-            {task.title}
-          </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {task.source.label}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-    {
-      title: t('tasks.fields.lead'),
-      key: 'lead',
-      width: 230,
-      render: (_, task) => <OrganisationWithUnit org={task.leadOrganisation} />,
-    },
-    {
-      title: t('tasks.columns.deadline'),
-      key: 'deadline',
-      width: 130,
-      render: (_, task) => <DeadlineText task={task} />,
-    },
+    col.task({ width: 420 }),
+    col.lead(230),
+    col.deadline(130),
     {
       title: t('tasks.columns.status'),
       key: 'status',

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/QueryState';
 import { useTasks } from './api';
 import { BatchTaskModal } from './BatchTaskModal';
-import { DeadlineText, FacetTags, OrganisationWithUnit } from './FacetTags';
+import { useTaskColumns } from './columns';
 import type { TaskSummary } from './types';
 
 /** Where tasks come from (see TASK_SOURCE_KINDS in @caunoi/shared). */
@@ -30,6 +30,7 @@ export function TasksPanel({
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const query = useTasks({ ...source, sort: 'assignedOn', pageSize: 500 });
+  const col = useTaskColumns();
   const columns: TableProps<TaskSummary>['columns'] = [
     { title: t('tasks.fields.number'), dataIndex: 'number', width: 64 },
     {
@@ -37,24 +38,9 @@ export function TasksPanel({
       key: 'title',
       render: (_, task) => <Link to={`/tasks/${task.id}`}>{task.title}</Link>,
     },
-    {
-      title: t('tasks.fields.lead'),
-      key: 'lead',
-      width: 220,
-      render: (_, task) => <OrganisationWithUnit org={task.leadOrganisation} />,
-    },
-    {
-      title: t('tasks.columns.deadline'),
-      key: 'deadline',
-      width: 130,
-      render: (_, task) => <DeadlineText task={task} />,
-    },
-    {
-      title: t('tasks.columns.status'),
-      key: 'status',
-      width: 230,
-      render: (_, task) => <FacetTags facets={task} />,
-    },
+    col.lead(220),
+    col.deadline(130),
+    col.status(230),
   ];
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   return (
