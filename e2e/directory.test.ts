@@ -120,8 +120,11 @@ describe.runIf(browserTestsEnabled)('in a browser', () => {
   it('keeps the English choice in the user preferences', async () => {
     await freshPage();
     await signIn(page, app.url, 'hue.chuyenvien');
-    await page.getByText('EN', { exact: true }).first().click();
-    // The page switches at once; the choice is saved even though the page is left right away.
+    // The choice is saved to the account as the page switches.
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/auth/me/preferences') && r.ok()),
+      page.getByText('EN', { exact: true }).first().click(),
+    ]);
     await page.goto(`${app.url}/units`);
     await expect
       .poll(() => page.getByTestId('units-count').textContent(), { timeout: 20_000 })
