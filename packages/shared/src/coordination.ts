@@ -131,6 +131,12 @@ export const NOTIFICATION_KINDS = [
   'explanation_answered',
   'progress_reported',
   'proposal_answered',
+  'report_submitted',
+  'report_approved',
+  'report_accepted',
+  'report_returned',
+  'report_reopened',
+  'report_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

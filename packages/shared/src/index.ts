@@ -11,3 +11,4 @@ export * from './rules.js';
 export * from './indicators.js';
 export * from './values.js';
 export * from './outliers.js';
+export * from './statistics.js';

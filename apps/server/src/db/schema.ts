@@ -1,20 +1,29 @@
 import { sql } from 'drizzle-orm';
 import type {
   AttachmentPurpose,
+  Direction,
   EngagementKind,
   LineageRelation,
   NotificationKind,
   OrganisationKind,
   ParticipantSide,
+  PeriodAggregation,
+  PeriodForm,
+  PeriodType,
   ProposalAnswer,
   ProposalCategory,
   Recurrence,
+  ReportAction,
+  ReportStatus,
   Role,
   RoadmapCriterion,
   ScopeKind,
   TaskPriority,
   TaskSourceKind,
+  UnitAggregation,
   UnitType,
+  ValueChannel,
+  ValueType,
 } from '@caunoi/shared';
 import {
   type AnyPgColumn,
@@ -23,6 +32,7 @@ import {
   check,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -924,3 +934,292 @@ export const roadmapDependencies = pgTable(
     check('roadmap_dependencies_self_chk', sql`${t.itemId} <> ${t.dependsOnItemId}`),
   ],
 );
+
+/* ───────────── Statistics: catalogue ───────────── */
+
+export const statIndicatorGroups = pgTable('stat_indicator_groups', {
+  code: text('code').primaryKey(),
+  nameVi: text('name_vi').notNull(),
+  nameEn: text('name_en').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+/** A category combination (tasks by level, spending by source). */
+export const statDisaggregations = pgTable('stat_disaggregations', {
+  code: text('code').primaryKey(),
+  nameVi: text('name_vi').notNull(),
+  nameEn: text('name_en').notNull(),
+});
+
+export const statDisaggregationOptions = pgTable(
+  'stat_disaggregation_options',
+  {
+    disaggregationCode: text('disaggregation_code')
+      .notNull()
+      .references(() => statDisaggregations.code, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.disaggregationCode, t.code] })],
+);
+
+export const statIndicators = pgTable(
+  'stat_indicators',
+  {
+    code: text('code').primaryKey(),
+    groupCode: text('group_code')
+      .notNull()
+      .references(() => statIndicatorGroups.code, { onDelete: 'restrict' }),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    definitionVi: text('definition_vi').notNull(),
+    definitionEn: text('definition_en').notNull(),
+    unitVi: text('unit_vi').notNull(),
+    unitEn: text('unit_en').notNull(),
+    valueType: text('value_type').$type<ValueType>().notNull(),
+    unitAggregation: text('unit_aggregation').$type<UnitAggregation>().notNull(),
+    ratioNumerator: text('ratio_numerator'),
+    ratioDenominator: text('ratio_denominator'),
+    ratioFactor: doublePrecision('ratio_factor'),
+    periodAggregation: text('period_aggregation').$type<PeriodAggregation>().notNull(),
+    direction: text('direction').$type<Direction>().notNull(),
+    sourceVi: text('source_vi').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    evidenceRequired: boolean('evidence_required').notNull().default(false),
+    disaggregationCode: text('disaggregation_code').references(() => statDisaggregations.code, {
+      onDelete: 'restrict',
+    }),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('stat_indicators_group_idx').on(t.groupCode),
+    check(
+      'stat_indicators_ratio_chk',
+      sql`(${t.unitAggregation} = 'ratio') = (${t.ratioNumerator} IS NOT NULL AND ${t.ratioDenominator} IS NOT NULL AND ${t.ratioFactor} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** A validation rule over indicator codes; scope null = every form / every province. */
+export const statRules = pgTable('stat_rules', {
+  code: text('code').primaryKey(),
+  expression: text('expression').notNull(),
+  severity: text('severity').$type<'error' | 'warning'>().notNull(),
+  messageVi: text('message_vi').notNull(),
+  messageEn: text('message_en').notNull(),
+  scopeFormCodes: text('scope_form_codes').array(),
+  scopeUnitIds: text('scope_unit_ids').array(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/* ───────────── Statistics: forms, reports, values ───────────── */
+
+/** A reporting form (biểu mẫu): indicators, period type, calendar and the provinces that report. */
+export const statForms = pgTable(
+  'stat_forms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    description: text('description'),
+    periodType: text('period_type').$type<PeriodType>().notNull(),
+    periodForm: text('period_form').$type<PeriodForm>().notNull(),
+    /** Days after the period's last day: entry opens, the deadline, the lock ("expiry"). */
+    opensAfterDays: integer('opens_after_days').notNull(),
+    deadlineAfterDays: integer('deadline_after_days').notNull(),
+    locksAfterDays: integer('locks_after_days').notNull(),
+    /** First period the form is collected for. */
+    firstPeriod: text('first_period').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('stat_forms_code_uq').on(t.code),
+    check(
+      'stat_forms_calendar_chk',
+      sql`${t.opensAfterDays} <= ${t.deadlineAfterDays} AND ${t.deadlineAfterDays} <= ${t.locksAfterDays}`,
+    ),
+  ],
+);
+
+export const statFormIndicators = pgTable(
+  'stat_form_indicators',
+  {
+    formId: uuid('form_id')
+      .notNull()
+      .references(() => statForms.id, { onDelete: 'cascade' }),
+    indicatorCode: text('indicator_code')
+      .notNull()
+      .references(() => statIndicators.code, { onDelete: 'restrict' }),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.formId, t.indicatorCode] })],
+);
+
+/** The provinces a form is assigned to. */
+export const statFormUnits = pgTable(
+  'stat_form_units',
+  {
+    formId: uuid('form_id')
+      .notNull()
+      .references(() => statForms.id, { onDelete: 'cascade' }),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.formId, t.unitId] }),
+    index('stat_form_units_unit_idx').on(t.unitId),
+  ],
+);
+
+/** One period's dates when they differ from the form's calendar (an extended deadline). */
+export const statFormPeriods = pgTable(
+  'stat_form_periods',
+  {
+    formId: uuid('form_id')
+      .notNull()
+      .references(() => statForms.id, { onDelete: 'cascade' }),
+    periodCode: text('period_code').notNull(),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    locksOn: date('locks_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.formId, t.periodCode] }),
+    check(
+      'stat_form_periods_order_chk',
+      sql`${t.opensOn} <= ${t.deadline} AND ${t.deadline} <= ${t.locksOn}`,
+    ),
+  ],
+);
+
+/** One form filled by one province for one period, and its place in the workflow. */
+export const statReports = pgTable(
+  'stat_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    formId: uuid('form_id')
+      .notNull()
+      .references(() => statForms.id, { onDelete: 'restrict' }),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    periodCode: text('period_code').notNull(),
+    status: text('status').$type<Exclude<ReportStatus, 'not_started'>>().notNull(),
+    /** Reopened after its lock date: values may change until it is submitted again. */
+    reopened: boolean('reopened').notNull().default(false),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+    /** The first submission's day (Vietnamese calendar), which decides timeliness. */
+    firstSubmittedOn: date('first_submitted_on', { mode: 'string' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+    /** Comment of the last return, shown to the reporter until the next submission. */
+    returnComment: text('return_comment'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('stat_reports_uq').on(t.formId, t.unitId, t.periodCode),
+    index('stat_reports_period_idx').on(t.formId, t.periodCode),
+    check(
+      'stat_reports_status_chk',
+      sql`${t.status} IN ('draft', 'submitted', 'approved', 'accepted')`,
+    ),
+  ],
+);
+
+/** Every workflow step of a report: who, when, from which status to which, with what comment. */
+export const statReportEvents = pgTable(
+  'stat_report_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => statReports.id, { onDelete: 'cascade' }),
+    action: text('action').$type<ReportAction | 'remind'>().notNull(),
+    fromStatus: text('from_status').$type<ReportStatus>().notNull(),
+    toStatus: text('to_status').$type<ReportStatus>().notNull(),
+    comment: text('comment'),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorUsername: text('actor_username').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('stat_report_events_report_idx').on(t.reportId, t.at)],
+);
+
+/**
+ * A reported figure: indicator (and disaggregation option, '' when none) × unit × period, keyed
+ * like DHIS2's data values, independent of the form it was entered through. Numbers (and yes/no
+ * as 1/0) in `num`, text in `txt`; both null = blank (kept for its comment or evidence).
+ */
+export const statValues = pgTable(
+  'stat_values',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    indicatorCode: text('indicator_code')
+      .notNull()
+      .references(() => statIndicators.code, { onDelete: 'restrict' }),
+    optionCode: text('option_code').notNull().default(''),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    periodCode: text('period_code').notNull(),
+    num: doublePrecision('num'),
+    txt: text('txt'),
+    comment: text('comment'),
+    /** Generated for demonstration, not reported by anyone: labelled in every view and export. */
+    synthetic: boolean('synthetic').notNull().default(false),
+    channel: text('channel').$type<ValueChannel>().notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indicatorCode, t.optionCode, t.unitId, t.periodCode] }),
+    uniqueIndex('stat_values_id_uq').on(t.id),
+    index('stat_values_unit_period_idx').on(t.unitId, t.periodCode),
+  ],
+);
+
+/** Each change of a value: old → new, who, when, through which channel (and which import). */
+export const statValueHistory = pgTable(
+  'stat_value_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    indicatorCode: text('indicator_code').notNull(),
+    optionCode: text('option_code').notNull(),
+    unitId: text('unit_id').notNull(),
+    periodCode: text('period_code').notNull(),
+    oldNum: doublePrecision('old_num'),
+    oldTxt: text('old_txt'),
+    newNum: doublePrecision('new_num'),
+    newTxt: text('new_txt'),
+    oldComment: text('old_comment'),
+    newComment: text('new_comment'),
+    channel: text('channel').$type<ValueChannel>().notNull(),
+    batchId: uuid('batch_id'),
+    actorUsername: text('actor_username').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('stat_value_history_key_idx').on(t.unitId, t.periodCode, t.indicatorCode, t.optionCode),
+  ],
+);
+
+/** A committed Excel upload or bulk import, with its summary. */
+export const statImports = pgTable('stat_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  channel: text('channel').$type<ValueChannel>().notNull(),
+  fileName: text('file_name'),
+  summary: jsonb('summary').notNull(),
+  actorUsername: text('actor_username').notNull(),
+  createdAt: createdAt(),
+});

@@ -34,6 +34,18 @@ export const ACTIONS = [
   'roadmaps.write',
   /** The e-mail outbox and scheduled jobs. */
   'system.operate',
+  /** Read the indicator catalogue, forms, reported values, completeness and analytics. */
+  'statistics.read',
+  /** The Ministry's side of statistics: catalogue, rules, forms, their calendar and provinces. */
+  'statistics.manage',
+  /** A province officer's work: enter values (grid, Excel), comment, attach evidence, submit. */
+  'statistics.enter',
+  /** The province approver's step: approve a submitted report or return it. */
+  'statistics.approve',
+  /** The Ministry coordinator's step: accept an approved report, return it, reopen, remind. */
+  'statistics.accept',
+  /** Bulk import of values for all provinces and periods (administrators). */
+  'statistics.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -125,6 +137,19 @@ const POLICY: Record<Action, Partial<Record<Role, Reach>>> = {
   'proposals.write': PROVINCE_WORK,
   'roadmaps.write': PROVINCE_WORK,
   'system.operate': { system_admin: 'anywhere' },
+  // Statistics read like coordination records: the Ministry everything, a province its own.
+  'statistics.read': {
+    ...MINISTRY,
+    ministry_unit_officer: 'anywhere',
+    province_officer: 'province',
+    province_approver: 'province',
+    viewer: 'own-scope',
+  },
+  'statistics.manage': MINISTRY,
+  'statistics.enter': { system_admin: 'anywhere', province_officer: 'province' },
+  'statistics.approve': { system_admin: 'anywhere', province_approver: 'province' },
+  'statistics.accept': MINISTRY,
+  'statistics.import': { system_admin: 'anywhere' },
 };
 
 function reachOf(a: Assignment, reach: Reach): 'anywhere' | 'province' | 'organisation' {

@@ -4,6 +4,10 @@ import type { LineageEdge, UnitRecord } from '@caunoi/units';
 import { writeTransaction, type Ctx } from '../core/context.js';
 import { organisations, unitLineage, unitNames, units } from '../db/schema.js';
 import type { Tx } from '../db/database.js';
+import {
+  syncStarterCatalogue,
+  type CatalogueSyncResult,
+} from '../modules/statistics/catalogue.sync.js';
 import { loadUnits } from '../modules/units/units.repo.js';
 import {
   MINISTRY_CODE,
@@ -14,6 +18,7 @@ import {
 export interface ReferenceSyncResult {
   unitsChanged: number;
   organisationsAdded: number;
+  catalogue: CatalogueSyncResult;
 }
 
 function unitView(u: UnitRecord, edges: LineageEdge[]) {
@@ -51,7 +56,8 @@ async function loadUnitViews(tx: Tx): Promise<Map<string, ReturnType<typeof unit
  */
 export async function syncReferenceData(ctx: Ctx): Promise<ReferenceSyncResult> {
   const ref = loadReferenceData();
-  return writeTransaction(ctx, async ({ tx, audit }) => {
+  return writeTransaction(ctx, async (scope) => {
+    const { tx, audit } = scope;
     const current = await loadUnitViews(tx);
     let unitsChanged = 0;
     for (const u of ref.units) {
@@ -130,6 +136,7 @@ export async function syncReferenceData(ctx: Ctx): Promise<ReferenceSyncResult> 
         after: created,
       });
     }
-    return { unitsChanged, organisationsAdded };
+    const catalogue = await syncStarterCatalogue(scope);
+    return { unitsChanged, organisationsAdded, catalogue };
   });
 }

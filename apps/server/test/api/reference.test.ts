@@ -18,7 +18,11 @@ describe('reference data synchronisation', () => {
   it('changes nothing and audits nothing when the database is up to date', async () => {
     const audit = await count('SELECT count(*)::int AS n FROM audit_log');
     const result = await syncReferenceData(systemCtx(t.database));
-    expect(result).toEqual({ unitsChanged: 0, organisationsAdded: 0 });
+    expect(result).toEqual({
+      unitsChanged: 0,
+      organisationsAdded: 0,
+      catalogue: { indicatorsAdded: 0, rulesAdded: 0, formsAdded: 0 },
+    });
     expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(audit);
     expect(await count('SELECT count(*)::int AS n FROM units')).toBe(97);
     expect(await count('SELECT count(*)::int AS n FROM unit_lineage')).toBe(63);

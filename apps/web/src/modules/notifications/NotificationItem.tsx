@@ -14,6 +14,12 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   explanation_answered: 'cyan',
   progress_reported: 'green',
   proposal_answered: 'geekblue',
+  report_submitted: 'blue',
+  report_approved: 'green',
+  report_accepted: 'green',
+  report_returned: 'volcano',
+  report_reopened: 'gold',
+  report_reminder: 'orange',
 };
 
 /** One notification: its kind, headline (bold while unread), detail and time. */

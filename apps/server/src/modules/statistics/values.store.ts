@@ -1,0 +1,264 @@
+import { sql } from 'drizzle-orm';
+import type { ValueChannel } from '@caunoi/shared';
+import type { Queryable } from '../../db/database.js';
+
+/** Where a value sits: indicator (and option, '' when none) × unit × period. */
+export interface ValueKey {
+  indicatorCode: string;
+  optionCode: string;
+  unitId: string;
+  periodCode: string;
+}
+
+/** A value to write. Both `num` and `txt` null = blank (not zero). */
+export interface ValueWrite extends ValueKey {
+  num: number | null;
+  txt: string | null;
+  /** The cell's comment; `undefined` leaves it as it is, `null` removes it. */
+  comment?: string | null;
+}
+
+export interface StoredValue extends ValueKey {
+  id: string;
+  num: number | null;
+  txt: string | null;
+  comment: string | null;
+  synthetic: boolean;
+  channel: ValueChannel;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+export interface WriteOptions {
+  channel: ValueChannel;
+  actorUsername: string;
+  /** The upload or import the writes belong to, recorded in each history row. */
+  batchId?: string | null;
+  synthetic?: boolean;
+}
+
+export interface WriteSummary {
+  /** New values (a cell that was blank and had no row). */
+  created: number;
+  /** Values whose number, text or comment changed. */
+  updated: number;
+  /** Writes identical to what is stored. */
+  unchanged: number;
+}
+
+/** Rows per statement: arrays travel as one parameter each, so the limit is memory, not $n. */
+const CHUNK = 5_000;
+
+export function keyOf(k: ValueKey): string {
+  return `${k.indicatorCode}\u0001${k.optionCode}\u0001${k.unitId}\u0001${k.periodCode}`;
+}
+
+const arrayParam = (values: readonly unknown[]) => sql.param(values);
+
+type StoredRow = {
+  id: string;
+  indicator_code: string;
+  option_code: string;
+  unit_id: string;
+  period_code: string;
+  num: number | null;
+  txt: string | null;
+  comment: string | null;
+  synthetic: boolean;
+  channel: ValueChannel;
+  updated_by: string;
+  updated_at: Date | string;
+};
+
+function fromRow(r: StoredRow): StoredValue {
+  return {
+    id: r.id,
+    indicatorCode: r.indicator_code,
+    optionCode: r.option_code,
+    unitId: r.unit_id,
+    periodCode: r.period_code,
+    num: r.num === null ? null : Number(r.num),
+    txt: r.txt,
+    comment: r.comment,
+    synthetic: r.synthetic,
+    channel: r.channel,
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at instanceof Date ? r.updated_at : new Date(r.updated_at),
+  };
+}
+
+/** The stored values at the given keys (absent keys are simply missing from the map). */
+export async function readValuesAt(
+  q: Queryable,
+  keys: readonly ValueKey[],
+): Promise<Map<string, StoredValue>> {
+  const found = new Map<string, StoredValue>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const part = keys.slice(i, i + CHUNK);
+    const result = await q.execute<StoredRow>(sql`
+      SELECT v.id, v.indicator_code, v.option_code, v.unit_id, v.period_code, v.num, v.txt,
+             v.comment, v.synthetic, v.channel, v.updated_by, v.updated_at
+      FROM stat_values v
+      JOIN unnest(${arrayParam(part.map((k) => k.indicatorCode))}::text[],
+                  ${arrayParam(part.map((k) => k.optionCode))}::text[],
+                  ${arrayParam(part.map((k) => k.unitId))}::text[],
+                  ${arrayParam(part.map((k) => k.periodCode))}::text[]) AS k(i, o, u, p)
+        ON v.indicator_code = k.i AND v.option_code = k.o AND v.unit_id = k.u AND v.period_code = k.p`);
+    for (const row of result.rows) {
+      const value = fromRow(row);
+      found.set(keyOf(value), value);
+    }
+  }
+  return found;
+}
+
+/** Every stored value of some units and periods (a report's cells, a province's history). */
+export async function readValuesOf(
+  q: Queryable,
+  filter: {
+    unitIds: readonly string[];
+    periodCodes: readonly string[];
+    indicatorCodes?: readonly string[];
+  },
+): Promise<StoredValue[]> {
+  if (filter.unitIds.length === 0 || filter.periodCodes.length === 0) return [];
+  const indicatorFilter = filter.indicatorCodes
+    ? sql`AND indicator_code = ANY(${arrayParam(filter.indicatorCodes)}::text[])`
+    : sql``;
+  const result = await q.execute<StoredRow>(sql`
+    SELECT id, indicator_code, option_code, unit_id, period_code, num, txt, comment, synthetic,
+           channel, updated_by, updated_at
+    FROM stat_values
+    WHERE unit_id = ANY(${arrayParam(filter.unitIds)}::text[])
+      AND period_code = ANY(${arrayParam(filter.periodCodes)}::text[]) ${indicatorFilter}`);
+  return result.rows.map(fromRow);
+}
+
+const sameNumber = (a: number | null, b: number | null) => a === b;
+
+/**
+ * Writes values with their history, inside the caller's transaction: each changed value gets one
+ * history row (old → new, who, channel, batch). Writing a blank over a missing value creates
+ * nothing; writing a blank over a stored value keeps the row (its comment and evidence) and
+ * records the change. Repeated keys in one call: the last one wins.
+ */
+export async function writeValues(
+  q: Queryable,
+  writes: readonly ValueWrite[],
+  options: WriteOptions,
+): Promise<WriteSummary> {
+  const latest = new Map<string, ValueWrite>();
+  for (const w of writes) latest.set(keyOf(w), w);
+  const unique = [...latest.values()];
+  const summary: WriteSummary = {
+    created: 0,
+    updated: 0,
+    unchanged: writes.length - unique.length,
+  };
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const part = unique.slice(i, i + CHUNK);
+    const stored = await readValuesAt(q, part);
+    const changed: Array<{
+      write: ValueWrite;
+      old: StoredValue | undefined;
+      comment: string | null;
+    }> = [];
+    for (const w of part) {
+      const old = stored.get(keyOf(w));
+      const comment = w.comment === undefined ? (old?.comment ?? null) : w.comment;
+      if (!old) {
+        if (w.num === null && w.txt === null && comment === null) {
+          summary.unchanged++;
+          continue;
+        }
+        summary.created++;
+      } else if (
+        sameNumber(old.num, w.num) &&
+        old.txt === w.txt &&
+        old.comment === comment &&
+        old.synthetic === (options.synthetic ?? false)
+      ) {
+        summary.unchanged++;
+        continue;
+      } else {
+        summary.updated++;
+      }
+      changed.push({ write: w, old, comment });
+    }
+    if (changed.length === 0) continue;
+    const col = <T>(f: (c: (typeof changed)[number]) => T) => arrayParam(changed.map(f));
+    await q.execute(sql`
+      INSERT INTO stat_values (indicator_code, option_code, unit_id, period_code, num, txt, comment,
+                               synthetic, channel, updated_by, updated_at)
+      SELECT i, o, u, p, n, t, c, ${options.synthetic ?? false}, ${options.channel},
+             ${options.actorUsername}, now()
+      FROM unnest(${col((c) => c.write.indicatorCode)}::text[], ${col((c) => c.write.optionCode)}::text[],
+                  ${col((c) => c.write.unitId)}::text[], ${col((c) => c.write.periodCode)}::text[],
+                  ${col((c) => c.write.num)}::float8[], ${col((c) => c.write.txt)}::text[],
+                  ${col((c) => c.comment)}::text[]) AS x(i, o, u, p, n, t, c)
+      ON CONFLICT (indicator_code, option_code, unit_id, period_code) DO UPDATE
+        SET num = excluded.num, txt = excluded.txt, comment = excluded.comment,
+            synthetic = excluded.synthetic, channel = excluded.channel,
+            updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
+    await q.execute(sql`
+      INSERT INTO stat_value_history (indicator_code, option_code, unit_id, period_code, old_num,
+                                      old_txt, new_num, new_txt, old_comment, new_comment, channel,
+                                      batch_id, actor_username)
+      SELECT i, o, u, p, on_, ot, nn, nt, oc, nc, ${options.channel}, ${options.batchId ?? null}::uuid,
+             ${options.actorUsername}
+      FROM unnest(${col((c) => c.write.indicatorCode)}::text[], ${col((c) => c.write.optionCode)}::text[],
+                  ${col((c) => c.write.unitId)}::text[], ${col((c) => c.write.periodCode)}::text[],
+                  ${col((c) => c.old?.num ?? null)}::float8[], ${col((c) => c.old?.txt ?? null)}::text[],
+                  ${col((c) => c.write.num)}::float8[], ${col((c) => c.write.txt)}::text[],
+                  ${col((c) => c.old?.comment ?? null)}::text[], ${col((c) => c.comment)}::text[])
+        AS x(i, o, u, p, on_, ot, nn, nt, oc, nc)`);
+  }
+  return summary;
+}
+
+export interface HistoryEntry {
+  oldNum: number | null;
+  oldTxt: string | null;
+  newNum: number | null;
+  newTxt: string | null;
+  oldComment: string | null;
+  newComment: string | null;
+  channel: ValueChannel;
+  batchId: string | null;
+  actorUsername: string;
+  at: Date;
+}
+
+/** A value's history, newest first. */
+export async function historyOf(q: Queryable, key: ValueKey): Promise<HistoryEntry[]> {
+  const result = await q.execute<{
+    old_num: number | null;
+    old_txt: string | null;
+    new_num: number | null;
+    new_txt: string | null;
+    old_comment: string | null;
+    new_comment: string | null;
+    channel: ValueChannel;
+    batch_id: string | null;
+    actor_username: string;
+    at: Date | string;
+  }>(sql`
+    SELECT old_num, old_txt, new_num, new_txt, old_comment, new_comment, channel, batch_id,
+           actor_username, at
+    FROM stat_value_history
+    WHERE unit_id = ${key.unitId} AND period_code = ${key.periodCode}
+      AND indicator_code = ${key.indicatorCode} AND option_code = ${key.optionCode}
+    ORDER BY at DESC, id DESC`);
+  return result.rows.map((r) => ({
+    oldNum: r.old_num === null ? null : Number(r.old_num),
+    oldTxt: r.old_txt,
+    newNum: r.new_num === null ? null : Number(r.new_num),
+    newTxt: r.new_txt,
+    oldComment: r.old_comment,
+    newComment: r.new_comment,
+    channel: r.channel,
+    batchId: r.batch_id,
+    actorUsername: r.actor_username,
+    at: r.at instanceof Date ? r.at : new Date(r.at),
+  }));
+}

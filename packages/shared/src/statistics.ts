@@ -1,0 +1,116 @@
+/**
+ * Reporting statistics: a form (biểu mẫu) groups indicators for a period type; a report is one
+ * form filled by one province for one period and moves through the approval workflow.
+ */
+
+import { addDays } from './dates.js';
+import type { Period } from './periods.js';
+
+/**
+ * A report's place in the workflow. `not_started` is never stored: it is the state of a report no
+ * one has opened yet. Approved and accepted reports are locked.
+ */
+export const REPORT_STATUSES = [
+  'not_started',
+  'draft',
+  'submitted',
+  'approved',
+  'accepted',
+] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, { vi: string; en: string }> = {
+  not_started: { vi: 'Chưa nhập', en: 'Not started' },
+  draft: { vi: 'Đang nhập', en: 'Drafting' },
+  submitted: { vi: 'Đã gửi lãnh đạo Sở', en: 'Submitted' },
+  approved: { vi: 'Sở đã phê duyệt', en: 'Approved' },
+  accepted: { vi: 'Bộ đã tiếp nhận', en: 'Accepted' },
+};
+
+/** Workflow steps; `return` sends a report back to drafting with a comment, `reopen` unlocks it. */
+export const REPORT_ACTIONS = ['submit', 'approve', 'accept', 'return', 'reopen'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+export const REPORT_ACTION_LABELS: Record<ReportAction | 'remind', { vi: string; en: string }> = {
+  submit: { vi: 'Gửi phê duyệt', en: 'Submit' },
+  approve: { vi: 'Phê duyệt', en: 'Approve' },
+  accept: { vi: 'Tiếp nhận', en: 'Accept' },
+  return: { vi: 'Trả lại kèm ý kiến', en: 'Return with comments' },
+  reopen: { vi: 'Mở lại để sửa', en: 'Reopen' },
+  remind: { vi: 'Nhắc nộp báo cáo', en: 'Reminder' },
+};
+
+/** Statuses from which each step may be taken. */
+export const REPORT_TRANSITIONS: Record<ReportAction, readonly ReportStatus[]> = {
+  submit: ['not_started', 'draft'],
+  approve: ['submitted'],
+  accept: ['approved'],
+  return: ['submitted', 'approved'],
+  reopen: ['approved', 'accepted', 'draft', 'not_started'],
+};
+
+/** Statuses in which values can no longer change (until the report is reopened or returned). */
+export const LOCKED_REPORT_STATUSES: readonly ReportStatus[] = [
+  'submitted',
+  'approved',
+  'accepted',
+];
+
+/** How a value reached the database, as shown in its history. */
+export const VALUE_CHANNELS = ['grid', 'excel', 'api', 'import'] as const;
+export type ValueChannel = (typeof VALUE_CHANNELS)[number];
+
+export const VALUE_CHANNEL_LABELS: Record<ValueChannel, { vi: string; en: string }> = {
+  grid: { vi: 'Nhập trên web', en: 'Web grid' },
+  excel: { vi: 'Tải lên Excel', en: 'Excel upload' },
+  api: { vi: 'API', en: 'API' },
+  import: { vi: 'Nhập dữ liệu hàng loạt', en: 'Bulk import' },
+};
+
+/** When a form's period opens, is due and locks, in days after the period's last day. */
+export interface FormCalendar {
+  opensAfterDays: number;
+  deadlineAfterDays: number;
+  locksAfterDays: number;
+}
+
+export interface PeriodSchedule {
+  opensOn: string;
+  deadline: string;
+  locksOn: string;
+}
+
+/** The dates of one period of a form: offsets from the day after the period ends. */
+export function scheduleOf(period: Period, calendar: FormCalendar): PeriodSchedule {
+  return {
+    opensOn: addDays(period.end, calendar.opensAfterDays),
+    deadline: addDays(period.end, calendar.deadlineAfterDays),
+    locksOn: addDays(period.end, calendar.locksAfterDays),
+  };
+}
+
+/** Where a report stands against its deadline on a given day. */
+export type ReportTimeliness = 'on_time' | 'late' | 'pending' | 'overdue';
+
+export const REPORT_TIMELINESS_LABELS: Record<ReportTimeliness, { vi: string; en: string }> = {
+  on_time: { vi: 'Đúng hạn', en: 'On time' },
+  late: { vi: 'Nộp muộn', en: 'Late' },
+  pending: { vi: 'Chưa đến hạn', en: 'Not yet due' },
+  overdue: { vi: 'Quá hạn chưa nộp', en: 'Overdue' },
+};
+
+/**
+ * On time when submitted on or before the deadline (the day of submission, Vietnamese time);
+ * a report not yet submitted is `pending` until the deadline has passed, then `overdue`.
+ */
+export function timelinessOf(
+  deadline: string,
+  submittedOn: string | null,
+  today: string,
+): ReportTimeliness {
+  if (submittedOn) return submittedOn <= deadline ? 'on_time' : 'late';
+  return today <= deadline ? 'pending' : 'overdue';
+}
+
+/** Largest batch of values one save or one upload may carry. */
+export const MAX_VALUES_PER_SAVE = 20_000;
