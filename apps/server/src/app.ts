@@ -36,6 +36,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { proposalsRoutes } from './modules/proposals/proposals.routes.js';
 import { roadmapsRoutes } from './modules/roadmaps/roadmaps.routes.js';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes.js';
+import { statisticsAttachables } from './modules/statistics/statistics.attachables.js';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { programmesAttachables } from './modules/programmes/programmes.attachables.js';
 import { engagementsAttachables } from './modules/engagements/engagements.attachables.js';
 import { tasksAttachables } from './modules/tasks/tasks.attachables.js';
@@ -52,6 +54,7 @@ const ATTACHABLE_ENTITIES = {
   ...tasksAttachables,
   ...proposalsAttachables,
   ...roadmapsAttachables,
+  ...statisticsAttachables,
 };
 
 declare module 'fastify' {
@@ -153,6 +156,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(proposalsRoutes);
       await api.register(roadmapsRoutes);
       await api.register(dashboardsRoutes);
+      await api.register(statisticsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -22,6 +22,19 @@ export const ERROR_CODES = {
   ROUTE_NOT_FOUND: { status: 404, message: 'Không tìm thấy địa chỉ yêu cầu.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Phương thức không được hỗ trợ.' },
   CONFLICT: { status: 409, message: 'Dữ liệu bị trùng hoặc xung đột với dữ liệu hiện có.' },
+  REPORT_LOCKED: {
+    status: 409,
+    message: 'Số liệu của báo cáo đang bị khóa, không thể thay đổi.',
+  },
+  REPORT_NOT_READY: {
+    status: 409,
+    message:
+      'Báo cáo chưa đủ điều kiện để gửi: còn lỗi, cảnh báo chưa giải thích hoặc thiếu minh chứng.',
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    message: 'Không thể thực hiện bước này ở trạng thái hiện tại của báo cáo.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu không được hỗ trợ.' },
   ACCOUNT_LOCKED: {

@@ -68,9 +68,12 @@ export function parseNumberText(text: string, integer: boolean): ParsedValue {
     } else if (integer) {
       normal = parts.join('');
     } else {
+      const whole = parts.join('');
+      const trimmed = parts[1]!.replace(/0+$/, '') || '0';
+      const decimal = `${parts[0]},${trimmed.length === 3 ? `${trimmed}0` : trimmed}`;
       return fail(
         'AMBIGUOUS_SEPARATOR',
-        `"${text.trim()}" có thể hiểu là ${parts.join('')} hoặc ${parts[0]},${parts[1]}: ghi rõ, ví dụ ${Number(parts.join('')).toLocaleString('vi-VN')} hoặc ${parts[0]},${parts[1]}0.`,
+        `"${text.trim()}" có thể hiểu là ${whole} hoặc ${parts[0]},${parts[1]}: ghi ${whole} (không dấu phân cách) nếu là số nguyên, hoặc ${decimal} nếu là số thập phân.`,
       );
     }
   }

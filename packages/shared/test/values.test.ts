@@ -30,7 +30,9 @@ describe('reading a typed value', () => {
     expect(value('1.234', 'decimal')).toBe('AMBIGUOUS_SEPARATOR');
     expect(value('1,234', 'percentage')).toBe('AMBIGUOUS_SEPARATOR');
     const r = parseCellValue('1.234', 'decimal');
-    expect(!r.ok && r.message).toMatch(/1234 hoặc 1,234/);
+    expect(!r.ok && r.message).toMatch(/1234 hoặc 1,234: ghi 1234 .* hoặc 1,2340 /);
+    const thousand = parseCellValue('1.000', 'decimal');
+    expect(!thousand.ok && thousand.message).toMatch(/ghi 1000 .* hoặc 1,0 nếu/);
   });
 
   it('reads percentages with or without the sign, and refuses the sign elsewhere', () => {

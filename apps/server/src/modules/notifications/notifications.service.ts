@@ -33,6 +33,8 @@ export function pathOf(entityType: string, entityId: string): string | null {
       return `/tasks/${entityId}`;
     case 'proposal':
       return `/proposals/${entityId}`;
+    case 'stat_report':
+      return `/statistics/reports/${entityId}`;
     default:
       return null;
   }

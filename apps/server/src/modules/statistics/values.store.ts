@@ -262,3 +262,11 @@ export async function historyOf(q: Queryable, key: ValueKey): Promise<HistoryEnt
     at: r.at instanceof Date ? r.at : new Date(r.at),
   }));
 }
+
+/** Whether any value generated for demonstration is stored (views and exports then label them). */
+export async function anySynthetic(q: Queryable): Promise<boolean> {
+  const result = await q.execute<{ found: boolean }>(
+    sql`SELECT EXISTS (SELECT 1 FROM stat_values WHERE synthetic) AS found`,
+  );
+  return result.rows[0]?.found === true;
+}
