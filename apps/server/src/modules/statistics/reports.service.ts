@@ -630,7 +630,7 @@ const NOTIFICATION_OF: Record<ReportAction, NotificationKind> = {
 };
 
 /** The accounts of a province holding one of the roles (the unit and the units it went into). */
-async function provinceRecipients(
+export async function provinceRecipients(
   q: Queryable,
   env: StatisticsEnv,
   unitId: string,

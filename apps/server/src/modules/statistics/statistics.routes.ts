@@ -18,6 +18,15 @@ import {
 } from './forms.schemas.js';
 import * as forms from './forms.service.js';
 import {
+  completenessQuery,
+  completenessResponse,
+  remindBody,
+  remindResponse,
+  trendQuery,
+  trendResponse,
+} from './completeness.schemas.js';
+import * as completeness from './completeness.service.js';
+import {
   actionBody,
   actionParams,
   historyQuery,
@@ -268,5 +277,64 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       const items = await reports.cellHistory(ctxOf(request), env(), request.query);
       return { items: items.map((h) => ({ ...h, at: h.at.toISOString() })) };
     },
+  );
+
+  app.get(
+    '/statistics/completeness',
+    {
+      config: { access: 'statistics.read' },
+      schema: {
+        tags,
+        summary: 'Tình hình nộp báo cáo của một biểu mẫu trong một kỳ: trạng thái, đúng hạn, tỷ lệ',
+        description:
+          'Các tỉnh phải báo cáo là các tỉnh được giao biểu mẫu còn tồn tại vào ngày cuối kỳ. Tỉnh chỉ thấy dòng của mình.',
+        querystring: completenessQuery,
+        response: { 200: completenessResponse, ...errorResponses },
+      },
+    },
+    async (request) =>
+      completeness.completeness(
+        ctxOf(request),
+        env(),
+        request.query.formId,
+        request.query.periodCode,
+      ),
+  );
+
+  app.get(
+    '/statistics/completeness/trend',
+    {
+      config: { access: 'statistics.read' },
+      schema: {
+        tags,
+        summary: 'Tỷ lệ báo cáo và tỷ lệ đúng hạn qua các kỳ',
+        querystring: trendQuery,
+        response: { 200: trendResponse, ...errorResponses },
+      },
+    },
+    async (request) =>
+      completeness.completenessTrend(
+        ctxOf(request),
+        env(),
+        request.query.formId,
+        request.query.from,
+        request.query.to,
+      ),
+  );
+
+  app.post(
+    '/statistics/completeness/remind',
+    {
+      config: { access: 'statistics.accept' },
+      schema: {
+        tags,
+        summary: 'Nhắc các tỉnh chưa gửi báo cáo (một lần bấm)',
+        description:
+          'Gửi thông báo (và thư điện tử) tới chuyên viên và lãnh đạo Sở của các tỉnh chưa gửi; mỗi tỉnh nhận tối đa một lời nhắc mỗi ngày cho một kỳ.',
+        body: remindBody,
+        response: { 200: remindResponse, ...writeErrors },
+      },
+    },
+    async (request) => completeness.remind(ctxOf(request), env(), request.body),
   );
 };
