@@ -19,6 +19,7 @@ import { buildApp, type App } from '../apps/server/src/app.js';
 import { createDeps, prepareDatabase } from '../apps/server/src/bootstrap.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, type Database } from '../apps/server/src/db/database.js';
+import { GRID_USERS, gridSaveLoad, type LoadResult } from './statistics-grid.js';
 
 interface Target {
   group: string;
@@ -34,6 +35,15 @@ const results: Array<
 > = [];
 /** Absolute figures printed with the results. */
 const notes: string[] = [];
+
+/** Targets the issue states in milliseconds, printed with their ratio to the same-run baseline. */
+const absolute: Array<{
+  subject: string;
+  ms: number;
+  maxMs: number;
+  baselineMs: number;
+  why: string;
+}> = [];
 
 async function measure(
   group: string,
@@ -293,6 +303,45 @@ async function firstOrganisation(database: Database): Promise<string> {
   return r.rows[0]!.id;
 }
 
+/** A fresh PostgreSQL database for one measurement, dropped afterwards. */
+async function withPostgres(
+  url: string,
+  suffix: string,
+  fn: (database: Database) => Promise<void>,
+): Promise<void> {
+  const name = `caunoi_bench_${suffix}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ url: u.toString(), poolMax: 20 });
+  try {
+    await fn(database);
+  } finally {
+    await database.close();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** Grid saves of 200 values by 50 users at once on PostgreSQL: p99 under 50 ms. */
+async function gridSave(database: Database): Promise<void> {
+  const [baseline, save] = (await gridSaveLoad(database)) as [LoadResult, LoadResult];
+  for (const r of [baseline, save]) {
+    notes.push(
+      `[grid save on PostgreSQL, ${GRID_USERS} users] ${r.label}: ${r.requests} requests, ${r.errors} errors, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`,
+    );
+  }
+  absolute.push({
+    subject: `[grid save on PostgreSQL] p99 of ${save.label} with ${GRID_USERS} users`,
+    ms: save.errors > 0 ? Infinity : save.p99,
+    maxMs: 50,
+    baselineMs: baseline.p99,
+    why: 'the officer presses Lưu: the batch is checked, written with its history and the report recomputed',
+  });
+}
+
 async function main(): Promise<void> {
   await unitsLibrary();
   await plannerLibrary();
@@ -306,20 +355,8 @@ async function main(): Promise<void> {
 
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `caunoi_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await openDatabase({ url: u.toString() });
-    try {
-      await api('PostgreSQL', database);
-    } finally {
-      await database.close();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    }
+    await withPostgres(url, 'api', (database) => api('PostgreSQL', database));
+    await withPostgres(url, 'grid', gridSave);
   } else {
     console.log('(TEST_DATABASE_URL not set: PostgreSQL not measured)\n');
   }
@@ -332,6 +369,13 @@ async function main(): Promise<void> {
     if (!r.ok) failed++;
     console.log(
       `${mark} [${r.group}] ${r.subject}: ${r.subjectMs.toFixed(3)} ms = ${r.ratio.toFixed(1)}× ${r.baseline} (${r.baselineMs.toFixed(3)} ms); target ≤ ${r.maxRatio}× — ${r.why}`,
+    );
+  }
+  for (const a of absolute) {
+    const ok = a.ms <= a.maxMs;
+    if (!ok) failed++;
+    console.log(
+      `${ok ? 'ok  ' : 'MISS'} ${a.subject}: ${a.ms.toFixed(1)} ms = ${(a.ms / a.baselineMs).toFixed(1)}× the baseline's p99 (${a.baselineMs.toFixed(1)} ms); target ≤ ${a.maxMs} ms — ${a.why}`,
     );
   }
   console.log(

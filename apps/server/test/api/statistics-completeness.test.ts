@@ -16,10 +16,9 @@ let ministry: Client;
 let officer: Client;
 let approver: Client;
 let ninhBinh: Client;
-let clock = IN_WINDOW;
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => clock });
+  t = await createTestApp({ now: () => IN_WINDOW });
   [ministry, officer, approver, ninhBinh] = await Promise.all([
     t.login('bo.dieuphoi'),
     t.login('hp.chuyenvien'),

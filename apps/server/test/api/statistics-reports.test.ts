@@ -294,6 +294,63 @@ describe('submission and approval', () => {
   });
 });
 
+describe('catalogue changes', () => {
+  it('applies a rule changed in the catalogue to the next view', async () => {
+    const form = await createForm(ministry);
+    // Values belong to the province and period, whatever the form: use a province of its own.
+    const k = keys(form.id, NINH_BINH);
+    await saveCells(otherProvince, k, [
+      ...CLEAN_CELLS,
+      { indicatorCode: 'TASK_STARTED', optionCode: 'CO_SO', value: '50' },
+    ]);
+    const severity = async () =>
+      (await otherProvince.get(reportUrl(k))).body.rules.find(
+        (r: any) => r.code === 'TASK_STARTED_GRASSROOTS',
+      ).severity;
+    expect(await severity()).toBe('error');
+    await t.database.pool.query(
+      `UPDATE stat_rules SET severity = 'warning', updated_at = now() WHERE code = 'TASK_STARTED_GRASSROOTS'`,
+    );
+    try {
+      expect(await severity()).toBe('warning');
+    } finally {
+      await t.database.pool.query(
+        `UPDATE stat_rules SET severity = 'error', updated_at = now() WHERE code = 'TASK_STARTED_GRASSROOTS'`,
+      );
+    }
+  });
+});
+
+describe('outliers', () => {
+  it("flags a value far from the province's own history, through the unit it continues", async () => {
+    const admin = await t.login('admin');
+    const form = await createForm(ministry, { units: ['01@2025-07-01', '01@2008-08-01'] });
+    // Hà Nội reported 18–22 provincial tasks a year before the reform, as the former unit.
+    await t.database.pool.query(
+      `INSERT INTO stat_values (indicator_code, option_code, unit_id, period_code, num, channel, updated_by)
+       SELECT 'TASK_IMPLEMENTED', 'TINH', '01@2008-08-01', y::text, 18 + (y % 5), 'import', 'test'
+       FROM generate_series(2017, 2024) y`,
+    );
+    const k = keys(form.id, '01@2025-07-01');
+    const usual = await saveCells(admin, k, [
+      { indicatorCode: 'TASK_IMPLEMENTED', optionCode: 'TINH', value: '21' },
+    ]);
+    expect(usual.outliers).toEqual([]);
+    const odd = await saveCells(admin, k, [
+      { indicatorCode: 'TASK_IMPLEMENTED', optionCode: 'TINH', value: '210' },
+    ]);
+    expect(odd.outliers).toEqual([
+      expect.objectContaining({
+        indicatorCode: 'TASK_IMPLEMENTED',
+        optionCode: 'TINH',
+        against: 'history',
+        references: 8,
+      }),
+    ]);
+    expect(odd.outliers[0].modifiedZ).toBeGreaterThan(3.5);
+  });
+});
+
 describe('scope across the reform', () => {
   it('lets Ninh Bình read nothing of Hải Phòng, and the Ministry read everything', async () => {
     const form = await createForm(ministry);
@@ -342,7 +399,7 @@ describe('the lock date', () => {
         { indicatorCode: 'TASK_STARTED', optionCode: 'TINH', value: '13' },
       ]);
       const submitted = await lateOfficer.post(`/api/v1/statistics/reports/${id}/submit`, {});
-      expect(submitted.body).toMatchObject({
+      expect(submitted.body, JSON.stringify(submitted.body)).toMatchObject({
         status: 'submitted',
         timeliness: 'late',
         reopened: false,

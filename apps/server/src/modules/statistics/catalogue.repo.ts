@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { IndicatorCatalogue, IndicatorDefinition } from '@caunoi/shared';
 import type { Queryable } from '../../db/database.js';
 import {
@@ -67,18 +67,59 @@ export function indicatorToRow(i: IndicatorDefinition, sortOrder: number) {
   };
 }
 
-/** The whole catalogue, in its display order. */
+/** Catalogues already read, by fingerprint: most requests need the catalogue, few change it. */
+const cache = new Map<string, Catalogue>();
+const CACHE_MAX = 16;
+
+/**
+ * What changes whenever the catalogue does: counts, last changes and option names of its tables.
+ * One cheap query instead of five, and the rules are parsed once per version.
+ */
+async function fingerprintOf(q: Queryable): Promise<string> {
+  const result = await q.execute<{ f: string }>(sql`
+    SELECT concat_ws(':',
+      (SELECT count(*) FROM stat_indicator_groups),
+      (SELECT count(*) FROM stat_indicators),
+      (SELECT max(updated_at)::text FROM stat_indicators),
+      (SELECT count(*) FROM stat_rules),
+      (SELECT max(updated_at)::text FROM stat_rules),
+      (SELECT md5(string_agg(disaggregation_code || '.' || code || '=' || name_vi || '=' || name_en, '|'
+                             ORDER BY disaggregation_code, code))
+       FROM stat_disaggregation_options)
+    ) AS f`);
+  return result.rows[0]!.f;
+}
+
+/** The whole catalogue, in its display order (from the cache while unchanged). */
 export async function loadCatalogue(q: Queryable): Promise<Catalogue> {
-  const [groups, disaggregations, options, indicators, rules] = await Promise.all([
-    q.select().from(statIndicatorGroups).orderBy(asc(statIndicatorGroups.sortOrder)),
-    q.select().from(statDisaggregations).orderBy(asc(statDisaggregations.code)),
-    q.select().from(statDisaggregationOptions).orderBy(asc(statDisaggregationOptions.sortOrder)),
-    q
-      .select()
-      .from(statIndicators)
-      .orderBy(asc(statIndicators.sortOrder), asc(statIndicators.code)),
-    q.select().from(statRules).orderBy(asc(statRules.code)),
-  ]);
+  const fingerprint = await fingerprintOf(q);
+  const known = cache.get(fingerprint);
+  if (known) return known;
+  const catalogue = await readCatalogue(q);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(fingerprint, catalogue);
+  return catalogue;
+}
+
+async function readCatalogue(q: Queryable): Promise<Catalogue> {
+  // One after the other: inside a transaction the queries share one connection.
+  const groups = await q
+    .select()
+    .from(statIndicatorGroups)
+    .orderBy(asc(statIndicatorGroups.sortOrder));
+  const disaggregations = await q
+    .select()
+    .from(statDisaggregations)
+    .orderBy(asc(statDisaggregations.code));
+  const options = await q
+    .select()
+    .from(statDisaggregationOptions)
+    .orderBy(asc(statDisaggregationOptions.sortOrder));
+  const indicators = await q
+    .select()
+    .from(statIndicators)
+    .orderBy(asc(statIndicators.sortOrder), asc(statIndicators.code));
+  const rules = await q.select().from(statRules).orderBy(asc(statRules.code));
   const data: IndicatorCatalogue = {
     groups: groups.map((g) => ({ code: g.code, nameVi: g.nameVi, nameEn: g.nameEn })),
     disaggregations: disaggregations.map((d) => ({

@@ -53,6 +53,11 @@ export async function updateReport(q: Queryable, id: string, values: Partial<Rep
   return row!;
 }
 
+/** Marks the report as changed now (its values were saved); returns it. */
+export async function touchReport(q: Queryable, id: string): Promise<ReportRow> {
+  return updateReport(q, id, {});
+}
+
 export async function insertEvent(q: Queryable, row: typeof statReportEvents.$inferInsert) {
   await q.insert(statReportEvents).values(row);
 }

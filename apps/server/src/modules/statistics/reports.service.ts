@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import {
-  checkOutlier,
+  checkOutlierStats,
   parseCellValue,
   REPORT_ACTION_LABELS,
   shiftPeriod,
@@ -45,6 +45,7 @@ import {
   historyOf,
   keyOf,
   readValuesOf,
+  referenceStatsOf,
   writeValues,
   type StoredValue,
   type ValueWrite,
@@ -94,12 +95,11 @@ export async function loadContext(
   if (!assigned || reportersOf(env.registry, [keys.unitId], period).length === 0) {
     throw notFound('Đơn vị này không báo cáo biểu mẫu trong kỳ đã chọn.');
   }
-  const [catalogue, codes, schedule, report] = await Promise.all([
-    loadCatalogue(q),
-    formsRepo.indicatorsOf(q, form.id),
-    scheduleFor(q, form, period),
-    repo.findReportByKeys(q, { ...keys, periodCode: period.code }, lock),
-  ]);
+  // One after the other: inside a transaction the queries share one connection.
+  const catalogue = await loadCatalogue(q);
+  const codes = await formsRepo.indicatorsOf(q, form.id);
+  const schedule = await scheduleFor(q, form, period);
+  const report = await repo.findReportByKeys(q, { ...keys, periodCode: period.code }, lock);
   const indicators = codes.flatMap((c) => catalogue.indicator(c) ?? []);
   return {
     form,
@@ -227,42 +227,27 @@ async function outliersOf(
     const p = shiftPeriod(c.period, -i);
     if (p) previous.push(p.code);
   }
-  const codes = c.indicators.map((i) => i.code);
-  const [history, peers] = await Promise.all([
-    readValuesOf(q, {
-      unitIds: ownLine(env, c.unitId),
-      periodCodes: previous,
-      indicatorCodes: codes,
-    }),
-    readValuesOf(q, {
-      unitIds: reportersOf(env.registry, await formsRepo.unitsOf(q, c.form.id), c.period).filter(
-        (id) => id !== c.unitId,
-      ),
-      periodCodes: [c.period.code],
-      indicatorCodes: codes,
-    }),
-  ]);
-  const group = (list: StoredValue[]) => {
-    const m = new Map<string, number[]>();
-    for (const v of list) {
-      if (v.num === null) continue;
-      const k = cellKey(v.indicatorCode, v.optionCode);
-      const arr = m.get(k);
-      if (arr) arr.push(v.num);
-      else m.set(k, [v.num]);
-    }
-    return m;
-  };
-  const byHistory = group(history);
-  const byPeers = group(peers);
+  const indicatorCodes = c.indicators.map((i) => i.code);
+  const history = await referenceStatsOf(q, {
+    unitIds: ownLine(env, c.unitId),
+    periodCodes: previous,
+    indicatorCodes,
+  });
+  const peers = await referenceStatsOf(q, {
+    unitIds: reportersOf(env.registry, await formsRepo.unitsOf(q, c.form.id), c.period).filter(
+      (id) => id !== c.unitId,
+    ),
+    periodCodes: [c.period.code],
+    indicatorCodes,
+  });
   const flags: OutlierFlag[] = [];
   for (const v of numeric) {
     const k = cellKey(v.indicatorCode, v.optionCode);
-    for (const [against, refs] of [
-      ['history', byHistory.get(k) ?? []],
-      ['peers', byPeers.get(k) ?? []],
+    for (const [against, stats] of [
+      ['history', history.get(k)],
+      ['peers', peers.get(k)],
     ] as const) {
-      const check = checkOutlier(v.num!, refs);
+      const check = checkOutlierStats(v.num!, stats ?? null);
       if (check.flagged) {
         flags.push({
           indicatorCode: v.indicatorCode,
@@ -270,7 +255,7 @@ async function outliersOf(
           against,
           z: check.z,
           modifiedZ: check.modifiedZ,
-          references: refs.length,
+          references: stats!.n,
         });
       }
     }
@@ -567,9 +552,7 @@ export async function saveValues(
   keys: repo.ReportKeys,
   cells: readonly CellInput[],
 ) {
-  // Checked before the transaction so that a refused save costs no lock.
-  assertEditable(ctx, await loadContext(ctx, env, keys), env.today);
-  const summary = await writeTransaction(ctx, async ({ tx, audit }) => {
+  const { summary, context } = await writeTransaction(ctx, async ({ tx, audit }) => {
     const c = await loadContext(ctx, env, keys, tx, true);
     assertEditable(ctx, c, env.today);
     const stored = new Map(
@@ -598,7 +581,6 @@ export async function saveValues(
       batchId,
     });
     if (result.created + result.updated > 0) {
-      await repo.updateReport(tx, report.id, {});
       await audit({
         entityType: REPORT_ENTITY,
         entityId: report.id,
@@ -606,9 +588,10 @@ export async function saveValues(
         after: { batchId, channel: channelOf(ctx), ...result },
       });
     }
-    return result;
+    return { summary: result, context: { ...c, report: await repo.touchReport(tx, report.id) } };
   });
-  return { summary, report: await getReport(ctx, env, keys) };
+  // The context read in the transaction still holds: only the values and the report changed.
+  return { summary, report: await reportView(ctx, env, context) };
 }
 
 /* ───────────── Workflow ───────────── */
