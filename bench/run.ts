@@ -20,6 +20,7 @@ import { createDeps, prepareDatabase } from '../apps/server/src/bootstrap.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, type Database } from '../apps/server/src/db/database.js';
 import { GRID_USERS, gridSaveLoad, type LoadResult } from './statistics-grid.js';
+import { gridWorkload } from './statistics-web.js';
 
 interface Target {
   group: string;
@@ -159,6 +160,33 @@ async function plannerLibrary(): Promise<void> {
       0,
     )} ms, ${proven}/10 proven optimal within the default limit; greedy gap ${spread(gaps, 2)}%`,
   );
+}
+
+/**
+ * The web entry grid rechecks the report after each committed cell or paste (rules, totals,
+ * ratios, every cell's marks). It must cost about as much as reading the form's typed text, on
+ * the starter annual form and on one ten times as large, so that typing never waits on it.
+ */
+async function entryGrid(): Promise<void> {
+  const tasks: Record<string, () => unknown> = {};
+  const targets: Omit<Target, 'group'>[] = [];
+  for (const [copies, form] of [
+    [1, 'the annual form'],
+    [10, 'a form 10× as large'],
+  ] as const) {
+    const w = gridWorkload(copies);
+    const baseline = `baseline: read the ${w.cells} typed cells of ${form}`;
+    const subject = `recheck after a change: ${w.rules} rules, totals, ratios, marks of ${w.cells} cells`;
+    tasks[baseline] = w.parseAll;
+    tasks[subject] = w.recheck;
+    targets.push({
+      baseline,
+      subject,
+      maxRatio: 5,
+      why: 'the officer moves on to the next cell and sees the rule marks at once',
+    });
+  }
+  await measure('statistics entry grid (web)', tasks, targets);
 }
 
 async function login(app: App, username = 'hp.chuyenvien'): Promise<Record<string, string>> {
@@ -345,6 +373,7 @@ async function gridSave(database: Database): Promise<void> {
 async function main(): Promise<void> {
   await unitsLibrary();
   await plannerLibrary();
+  await entryGrid();
 
   const embedded = await openDatabase({ embedded: { memory: true } });
   try {

@@ -5,8 +5,8 @@ import {
   type ParsedRule,
   type ValueType,
 } from '@caunoi/shared';
+// With its extension: the benchmark (bench/statistics-web.ts) runs this file under Node.
 import type {
-  Blocker,
   CellInput,
   CellRef,
   Labelled,
@@ -14,7 +14,7 @@ import type {
   ReportIndicator,
   ReportView,
   RuleResult,
-} from '../types';
+} from '../types.js';
 
 /**
  * The entry grid's model, free of React: its rows, the marks on its cells, how typed and pasted
@@ -283,11 +283,6 @@ export function parsedRules(rules: readonly RuleResult[]): Map<string, ParsedRul
     }
   }
   return out;
-}
-
-/** The cells a blocker points at, in grid order. */
-export function blockerCells(b: Blocker): CellRef[] {
-  return b.cells ?? [];
 }
 
 /* ───────────── Values as shown and as typed ───────────── */
