@@ -173,11 +173,28 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
     }, '12\r\n30\r\n5\r\n1.210\r\n1\r\n');
     expect(await cell('IP_APPLICATIONS.NHAN_HIEU').inputValue()).toBe('1.210');
     expect(await cell('IP_APPLICATIONS.CHI_DAN_DIA_LY').inputValue()).toBe('1');
-    expect(await page.locator('[data-pending="true"]').count()).toBe(14);
+    // A decimal in a count of tasks is marked at once.
+    await typeInto('TASK_OVERDUE', '2,5');
+    await expect.poll(() => cell('TASK_OVERDUE').getAttribute('data-mark')).toBe('invalid');
+    expect(await page.locator('[data-pending="true"]').count()).toBe(15);
     await shot('statistics-entry-pending');
   });
 
-  it('saves the batch with Ctrl+S and keeps the warning until it is explained', async () => {
+  it('saves the batch with Ctrl+S, all or nothing, and keeps the warning until it is explained', async () => {
+    // The server refuses the whole batch and names the cell; nothing is lost.
+    await page.keyboard.press('Control+s');
+    await expect
+      .poll(() => page.locator('.ant-message').textContent(), { timeout: 20_000 })
+      .toContain('phải là số nguyên');
+    expect(await page.locator('[data-pending="true"]').count()).toBe(15);
+    expect(await status()).toBe('Chưa nhập');
+    expect(await cell('TASK_OVERDUE').getAttribute('data-mark')).toBe('invalid');
+    // The browser logs the refused request itself.
+    const refused = consoleErrors.findIndex((e) => e.includes('status of 400'));
+    expect(refused).toBeGreaterThanOrEqual(0);
+    consoleErrors.splice(refused, 1);
+    await cell('TASK_OVERDUE').click();
+    await page.keyboard.press('Delete');
     await page.keyboard.press('Control+s');
     await expect
       .poll(() => page.locator('.ant-message').textContent(), { timeout: 20_000 })
@@ -229,8 +246,16 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
 
   it('lets the approver return it with a comment, and the officer resubmit', async () => {
     await as('hp.lanhdao');
-    await openReport();
-    expect(await status()).toBe('Đã gửi lãnh đạo Sở');
+    // The notification of the submission opens the report.
+    await page.goto(`${app.url}/notifications`);
+    await page
+      .locator('.ant-list-item')
+      .filter({ hasText: 'Báo cáo số liệu chờ duyệt' })
+      .first()
+      .getByRole('button', { name: 'Mở' })
+      .click();
+    await page.waitForURL(/\/statistics\/entry\?/, { timeout: 20_000 });
+    await expect.poll(status, { timeout: 30_000 }).toBe('Đã gửi lãnh đạo Sở');
     await page.getByRole('button', { name: 'Trả lại kèm ý kiến' }).click();
     // A return needs its comment.
     await dialog().getByRole('button', { name: 'Trả lại kèm ý kiến' }).click();
