@@ -518,7 +518,7 @@ function ActiveCellBar({
   const top = strongest(marks);
   return (
     <Flex justify="space-between" align="center" gap={12} style={{ minHeight: 40 }}>
-      <div style={{ minWidth: 0, flex: 1 }} aria-live="polite" data-testid="active-cell">
+      <div style={{ minWidth: 0, flex: 1 }} data-testid="active-cell">
         <Typography.Text strong ellipsis style={{ display: 'block', fontSize: 13 }}>
           {name ?? t('statistics.grid.pickCell')}
         </Typography.Text>

@@ -27,6 +27,3 @@ export const ownUnitIds = (me: Me): string[] => [
     ),
   ),
 ];
-
-/** Anyone with a role reads statistics (each within their scope). */
-export const readsStatistics = (me: Me): boolean => me.user.assignments.length > 0;
