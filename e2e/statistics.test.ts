@@ -78,6 +78,7 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
   const step = async (button: string) => {
     await page.getByRole('button', { name: button }).first().click();
     await dialog().getByRole('button', { name: button }).click();
+    await expect.poll(() => page.locator('.ant-modal-confirm').count()).toBe(0);
   };
 
   it('opens the annual form for Hải Phòng 2025 from the statistics menu', async () => {
@@ -205,6 +206,8 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
     expect(await problems.textContent()).toContain('Ghi chú giải thích');
     expect(await problems.textContent()).toContain('cần tệp minh chứng');
     expect(await cell('RAD_RESPONSE_PLAN').getAttribute('data-mark')).toBe('evidence');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('statistics-entry-saved');
 
     // Shift+F2 opens the cell's comment, which goes into the next save.
     await cell('FUND_DISBURSED').click();
