@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/database.js';
+import { ValueCube, type CubeSeries } from './analytics.restate.js';
+
+/** What to read: the cube's series, units and periods, by index. */
+export interface CubeRequest {
+  series: readonly CubeSeries[];
+  /** The options of each disaggregated indicator (what its total adds up). */
+  optionsOf: (indicatorCode: string) => readonly string[];
+  unitIds: readonly string[];
+  /** Every unit is read (a national query): no unit filter in SQL. */
+  allUnits: boolean;
+  periodCodes: readonly string[];
+}
+
+const FIELD = '\u001f';
+const RECORD = '\u001e';
+
+/** Where a stored (indicator, option) goes: the series of that option and the indicator's total. */
+interface Route {
+  total: number;
+  options: Map<string, number>;
+  /** Options that add up into the total ('' alone for an indicator without options). */
+  adds: Set<string>;
+}
+
+/**
+ * Reads the values a query needs into a cube. Numbers travel as one string built in SQL (fields
+ * and records separated by control characters, which no code contains) and are cut up here: for
+ * a hundred thousand values that is several times faster than one row object per value. Text
+ * values (text and yes/no indicators written as text) come as ordinary rows.
+ */
+export async function readCube(q: Queryable, request: CubeRequest): Promise<ValueCube> {
+  const { series, unitIds, periodCodes } = request;
+  const cube = new ValueCube(series.length, unitIds.length, periodCodes.length);
+  if (series.length === 0 || unitIds.length === 0 || periodCodes.length === 0) return cube;
+
+  const routes = new Map<string, Route>();
+  series.forEach((s, index) => {
+    const code = s.indicator.code;
+    let route = routes.get(code);
+    if (!route) {
+      const options = request.optionsOf(code);
+      route = {
+        total: -1,
+        options: new Map(),
+        adds: new Set(options.length === 0 ? [''] : options),
+      };
+      routes.set(code, route);
+    }
+    if (s.optionCode === null) route.total = index;
+    else route.options.set(s.optionCode, index);
+  });
+  const unitIndex = new Map(unitIds.map((id, i) => [id, i]));
+  const periodIndex = new Map(periodCodes.map((code, i) => [code, i]));
+  const indicatorCodes = [...routes.keys()];
+  const unitFilter = request.allUnits
+    ? sql``
+    : sql`AND unit_id = ANY(${sql.param([...unitIds])}::text[])`;
+
+  const [numbers, texts] = await Promise.all([
+    q.execute<{ data: string | null }>(sql`
+      SELECT string_agg(indicator_code || chr(31) || option_code || chr(31) || unit_id || chr(31)
+                        || period_code || chr(31) || num::text || chr(31) || synthetic::int::text,
+                        chr(30)) AS data
+      FROM stat_values
+      WHERE indicator_code = ANY(${sql.param(indicatorCodes)}::text[])
+        AND period_code = ANY(${sql.param([...periodCodes])}::text[])
+        AND num IS NOT NULL ${unitFilter}`),
+    q.execute<{
+      indicator_code: string;
+      option_code: string;
+      unit_id: string;
+      period_code: string;
+      txt: string;
+      synthetic: boolean;
+    }>(sql`
+      SELECT indicator_code, option_code, unit_id, period_code, txt, synthetic
+      FROM stat_values
+      WHERE indicator_code = ANY(${sql.param(indicatorCodes)}::text[])
+        AND period_code = ANY(${sql.param([...periodCodes])}::text[])
+        AND num IS NULL AND txt IS NOT NULL ${unitFilter}`),
+  ]);
+
+  const data = numbers.rows[0]?.data ?? '';
+  let start = 0;
+  while (start < data.length) {
+    let end = data.indexOf(RECORD, start);
+    if (end < 0) end = data.length;
+    const a = data.indexOf(FIELD, start);
+    const b = data.indexOf(FIELD, a + 1);
+    const c = data.indexOf(FIELD, b + 1);
+    const d = data.indexOf(FIELD, c + 1);
+    const e = data.indexOf(FIELD, d + 1);
+    const route = routes.get(data.slice(start, a));
+    const u = unitIndex.get(data.slice(b + 1, c));
+    const p = periodIndex.get(data.slice(c + 1, d));
+    start = end + 1;
+    if (!route || u === undefined || p === undefined) continue;
+    const option = data.slice(a + 1, b);
+    const num = Number(data.slice(d + 1, e));
+    const synthetic = data.charCodeAt(e + 1) === 49; // '1'
+    const own = route.options.get(option);
+    if (own !== undefined) cube.add(own, u, p, num, synthetic);
+    if (route.total >= 0 && route.adds.has(option)) cube.add(route.total, u, p, num, synthetic);
+  }
+  for (const row of texts.rows) {
+    // A text has no total: only the series of its own cell takes it.
+    const route = routes.get(row.indicator_code);
+    const u = unitIndex.get(row.unit_id);
+    const p = periodIndex.get(row.period_code);
+    if (!route || u === undefined || p === undefined) continue;
+    const own =
+      route.options.get(row.option_code) ??
+      (row.option_code === '' && route.adds.has('') ? route.total : -1);
+    if (own >= 0) cube.setText(own, u, p, row.txt, row.synthetic);
+  }
+  return cube;
+}
