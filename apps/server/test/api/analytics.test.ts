@@ -26,9 +26,6 @@ let HA_NAM: string;
 let NB_OLD: string;
 
 interface Cell {
-  i: number;
-  r: number;
-  p: number;
   value: number | string | boolean | null;
   synthetic?: true;
   flags?: string[];
@@ -46,7 +43,10 @@ interface View {
   periods: Array<{ code: string; labelVi: string }>;
   rows: Array<{ level: string; key: string; unitId: string | null; nameVi: string }>;
   units: Array<{ id: string; nameVi: string }>;
-  cells: Cell[];
+  size: [number, number, number];
+  values: Array<number | string | boolean | null>;
+  marks: string;
+  cellNotes: Array<Omit<Cell, 'value' | 'synthetic'> & { at: number }>;
 }
 
 const get = async (client: Client, query: string): Promise<View> => {
@@ -55,14 +55,37 @@ const get = async (client: Client, query: string): Promise<View> => {
   return res.body as View;
 };
 
-/** The cell of an indicator key, a row key (unit id, `region:…`, `nation`) and a period. */
+/**
+ * The cell of an indicator key, a row key (unit id, `region:…`, `nation`) and a period, read from
+ * the answer's layout as a client would; undefined where the row has no figure in that period.
+ */
 function cell(view: View, key: string, row: string, period: string): Cell | undefined {
   const i = view.indicators.findIndex((x) => x.key === key);
   const r = view.rows.findIndex((x) => x.key === row);
   const p = view.periods.findIndex((x) => x.code === period);
   expect(i, key).toBeGreaterThanOrEqual(0);
   expect(p, period).toBeGreaterThanOrEqual(0);
-  return view.cells.find((c) => c.i === i && c.r === r && c.p === p);
+  if (r < 0) return undefined;
+  const [indicators, rows, periods] = view.size;
+  expect([indicators, rows, periods]).toEqual([
+    view.indicators.length,
+    view.rows.length,
+    view.periods.length,
+  ]);
+  expect(view.values).toHaveLength(indicators * rows * periods);
+  const at = (i * rows + r) * periods + p;
+  const note = view.cellNotes.find((n) => n.at === at);
+  if (view.marks[at] === '-') {
+    expect(view.values[at]).toBeNull();
+    expect(note).toBeUndefined();
+    return undefined;
+  }
+  const { at: _at, ...rest } = note ?? { at };
+  return {
+    value: view.values[at]!,
+    ...(view.marks[at] === '1' ? { synthetic: true as const } : {}),
+    ...rest,
+  };
 }
 
 const num = (
@@ -185,7 +208,7 @@ describe('GET /analytics: who may ask what', () => {
       ['indicators=INSPECTIONS&periods=2024&levels=unit,tinh', 'UNKNOWN_LEVEL', 'tinh'],
       ['indicators=INSPECTIONS&periods=2024&units=99@2025-07-01', 'UNKNOWN_UNIT', '99@2025-07-01'],
       [
-        'indicators=INSPECTIONS,TASK_STARTED,TASK_ACCEPTED,TASK_OVERDUE,ADMIN_PROCEDURES,PII_SCORE,FUND_DISBURSED,STE_ACTIVE,RAD_INCIDENTS,INNOV_EVENTS&periods=2009M01..2025M12',
+        'indicators=INSPECTIONS,TASK_STARTED,TASK_ACCEPTED,TASK_OVERDUE,ADMIN_PROCEDURES,PII_SCORE,FUND_DISBURSED,STE_ACTIVE,RAD_INCIDENTS,INNOV_EVENTS,STE_CERT_NEW,IP_APPLICATIONS,SMQ_INSTRUMENTS_VERIFIED,TECH_MODELS_BUILT,POLICY_DOCUMENTS_ISSUED,RAD_LICENCES_ISSUED,TECH_PROCESSES_APPLIED,INNOV_STARTUP_PROJECTS&periods=2009M01..2025M12',
         'TOO_MANY_CELLS',
         'vượt giới hạn',
       ],
@@ -232,7 +255,7 @@ describe('GET /analytics: who may ask what', () => {
     expect(ndView.rows.map((r) => r.key)).toEqual([ND]);
     const ndToday = await get(nd, 'indicators=INSPECTIONS&periods=2024&boundaries=current');
     expect(ndToday.rows).toEqual([]);
-    expect(ndToday.cells).toEqual([]);
+    expect(ndToday.values).toEqual([]);
   });
 });
 
@@ -322,10 +345,8 @@ describe('GET /analytics on today’s boundaries', () => {
   });
 
   it('adds up the former units into today’s unit', () => {
-    expect(cell(view, 'INSPECTIONS', NB, '2024')).toMatchObject({
-      value: 60,
-      coverage: { reported: 3, expected: 3 },
-    });
+    // Complete: a value, nothing more to say.
+    expect(cell(view, 'INSPECTIONS', NB, '2024')).toEqual({ value: 60 });
     expect(cell(view, 'INSPECTIONS', NB, '2025')!.value).toBe(70);
     expect(cell(view, 'TASK_STARTED', NB, '2024')!.value).toBe(13);
     expect(cell(view, 'INSPECTIONS', HUE, '2024')!.value).toBe(5);
@@ -404,8 +425,7 @@ describe('GET /analytics on today’s boundaries', () => {
       `indicators=INSPECTIONS&periods=2024&boundaries=current&units=${ND}&levels=unit`,
     );
     expect(one.rows.map((r) => r.key)).toEqual([NB]);
-    expect(one.cells).toHaveLength(1);
-    expect(one.cells[0]!.value).toBe(60);
+    expect(one.values).toEqual([60]);
   });
 });
 
@@ -448,13 +468,17 @@ describe('GET /analytics/export', () => {
     const hpInspections = table.find(
       (l) => l.startsWith('INSPECTIONS') && l.includes('Hải Phòng'),
     )!;
-    expect(hpInspections).toContain('| 90 |');
-    expect(hpInspections).toContain('2/2');
-    expect(hpInspections.endsWith('Mô phỏng')).toBe(true);
+    // Value, coverage (complete: none), notes (none), synthetic.
+    expect(hpInspections.endsWith('| 90 |  |  | Mô phỏng')).toBe(true);
     const hpShare = table.find(
       (l) => l.startsWith('ADMIN_ONLINE_SHARE') && l.includes('Hải Phòng'),
     )!;
     expect(hpShare).toContain('Thiếu tử số hoặc mẫu số');
+    const regionShare = table.find(
+      (l) => l.startsWith('ADMIN_ONLINE_SHARE') && l.includes('| Vùng |'),
+    )!;
+    expect(regionShare).toContain('| 20 | 1/6 | Thiếu số liệu của: ');
+    expect(regionShare).toContain('Hải Phòng');
     const nbInspections = table.find(
       (l) => l.startsWith('INSPECTIONS') && l.includes('Ninh Bình'),
     )!;

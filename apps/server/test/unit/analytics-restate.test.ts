@@ -1,14 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorDefinition } from '@caunoi/shared';
 import {
+  MARK,
   restate,
   tidy,
   ValueCube,
-  type AnalyticsCell,
+  type CellNote,
+  type CellValue,
   type Contributor,
   type CubeSeries,
   type RestateInput,
 } from '../../src/modules/statistics/analytics.restate.js';
+
+interface AnalyticsCell extends Omit<CellNote, 'at'> {
+  i: number;
+  r: number;
+  p: number;
+  value: CellValue;
+  synthetic?: true;
+}
+
+/** The cells of the layout that have a figure, as objects. */
+function run(input: RestateInput): AnalyticsCell[] {
+  const { size, values, marks, cellNotes } = restate(input);
+  const [indicators, rows, periods] = size;
+  expect(values).toHaveLength(indicators * rows * periods);
+  expect(marks).toHaveLength(values.length);
+  const notes = new Map(cellNotes.map(({ at, ...note }) => [at, note]));
+  const cells: AnalyticsCell[] = [];
+  for (let at = 0; at < values.length; at++) {
+    if (marks[at] === MARK.none) {
+      expect(values[at]).toBeNull();
+      expect(notes.has(at)).toBe(false);
+      continue;
+    }
+    const p = at % periods;
+    const r = Math.floor(at / periods) % rows;
+    const i = Math.floor(at / periods / rows);
+    cells.push({
+      i,
+      r,
+      p,
+      value: values[at]!,
+      ...(marks[at] === MARK.synthetic ? { synthetic: true as const } : {}),
+      ...notes.get(at),
+    });
+  }
+  return cells;
+}
 
 function indicator(code: string, over: Partial<IndicatorDefinition> = {}): IndicatorDefinition {
   return {
@@ -120,27 +159,22 @@ const cellAt = (cells: AnalyticsCell[], i: number, r: number) => {
 describe('sums', () => {
   it('adds the former units into today’s unit with their weights', () => {
     const cube = cubeOf({ [A]: { 0: 10 }, [B]: { 0: 20 }, [C]: { 0: 30 }, [D]: { 0: 7 } });
-    const cells = restate(onToday(cube, [0]));
-    expect(cellAt(cells, 0, 0)).toEqual({
-      i: 0,
-      r: 0,
-      p: 0,
-      value: 60,
-      coverage: { reported: 3, expected: 3 },
-    });
+    const cells = run(onToday(cube, [0]));
+    // Complete: nothing to say besides the value.
+    expect(cellAt(cells, 0, 0)).toEqual({ i: 0, r: 0, p: 0, value: 60 });
     expect(cellAt(cells, 0, 1).value).toBe(7);
     // The nation: both of today's units.
     expect(cellAt(cells, 0, 2)).toMatchObject({
       value: 67,
       coverage: { reported: 2, expected: 2 },
     });
-    const halves = restate(onToday(cube, [0], [1, 0.5, 0.25]));
+    const halves = run(onToday(cube, [0], [1, 0.5, 0.25]));
     expect(cellAt(halves, 0, 0).value).toBe(10 + 10 + 7.5);
   });
 
   it('does not invent today’s figure when a former unit reported nothing', () => {
     const cube = cubeOf({ [A]: { 0: 10 }, [C]: { 0: 30 }, [D]: { 0: 7 } });
-    const cells = restate(onToday(cube, [0]));
+    const cells = run(onToday(cube, [0]));
     expect(cellAt(cells, 0, 0)).toEqual({
       i: 0,
       r: 0,
@@ -164,7 +198,7 @@ describe('sums', () => {
 
   it('aggregates regions and the nation as reported, with their coverage', () => {
     const cube = cubeOf({ [A]: { 0: 1 }, [B]: { 0: 2 }, [D]: { 0: 4 } });
-    const cells = restate(asReported(cube, [0]));
+    const cells = run(asReported(cube, [0]));
     expect(cellAt(cells, 0, 0).value).toBe(1);
     expect(cellAt(cells, 0, 2)).toEqual({ i: 0, r: 2, p: 0, value: null });
     expect(cellAt(cells, 0, 4)).toMatchObject({
@@ -179,7 +213,7 @@ describe('sums', () => {
       missing: ['C'],
     });
     // Nothing reported at all: no value and nothing missing to list.
-    const empty = restate(asReported(cubeOf({}), [0]));
+    const empty = run(asReported(cubeOf({}), [0]));
     expect(cellAt(empty, 0, 5)).toEqual({
       i: 0,
       r: 5,
@@ -192,7 +226,7 @@ describe('sums', () => {
   it('gives no cell where a row does not apply in a period', () => {
     const input = asReported(cubeOf({ [A]: { 0: 1 } }), [0]);
     const rows = input.rows.map((row, r) => (r === B ? { ...row, contributors: [null] } : row));
-    const cells = restate({ ...input, rows });
+    const cells = run({ ...input, rows });
     expect(cells.some((c) => c.r === B && c.i === 0)).toBe(false);
     // Nor does it count among the units the region expects.
     expect(cellAt(cells, 0, 4).coverage).toEqual({ reported: 1, expected: 2 });
@@ -200,7 +234,7 @@ describe('sums', () => {
 
   it('marks a figure built from a synthetic value, and only such figures', () => {
     const cube = cubeOf({ [A]: { 0: 1 }, [B]: { 0: 2 }, [C]: { 0: 3 }, [D]: { 0: 4 } }, [B]);
-    const cells = restate(onToday(cube, [0]));
+    const cells = run(onToday(cube, [0]));
     expect(cellAt(cells, 0, 0).synthetic).toBe(true);
     expect(cellAt(cells, 0, 1).synthetic).toBeUndefined();
     expect(cellAt(cells, 0, 2).synthetic).toBe(true);
@@ -216,12 +250,12 @@ describe('ratios', () => {
       [C]: { 0: 0, 1: 100 },
       [D]: { 0: 5, 1: 50 },
     });
-    const cells = restate(onToday(cube, [2]));
+    const cells = run(onToday(cube, [2]));
     expect(cellAt(cells, 0, 0).value).toBe(20);
     expect(cellAt(cells, 0, 1).value).toBe(10);
     // The nation: (100 + 5) / (500 + 50).
     expect(cellAt(cells, 0, 2).value).toBe(tidy((105 / 550) * 100));
-    const asIs = restate(asReported(cube, [2]));
+    const asIs = run(asReported(cube, [2]));
     expect(cellAt(asIs, 0, B).value).toBe(30);
     // North as reported: (10 + 90 + 0) / (100 + 300 + 100).
     expect(cellAt(asIs, 0, 4).value).toBe(20);
@@ -234,7 +268,7 @@ describe('ratios', () => {
       [C]: { 0: 0, 1: 100 },
       [D]: { 1: 50 },
     });
-    const asIs = restate(asReported(cube, [2]));
+    const asIs = run(asReported(cube, [2]));
     expect(cellAt(asIs, 0, B)).toEqual({
       i: 0,
       r: B,
@@ -243,7 +277,7 @@ describe('ratios', () => {
       flags: ['missing_component'],
     });
     expect(cellAt(asIs, 0, D).flags).toEqual(['missing_component']);
-    const today = restate(onToday(cube, [2]));
+    const today = run(onToday(cube, [2]));
     expect(cellAt(today, 0, 0)).toMatchObject({
       value: null,
       flags: ['missing_component'],
@@ -265,14 +299,14 @@ describe('ratios', () => {
       [C]: { 0: 0, 1: 100 },
       [D]: { 2: 12.5 },
     });
-    const asIs = restate(asReported(cube, [2]));
+    const asIs = run(asReported(cube, [2]));
     expect(cellAt(asIs, 0, B)).toMatchObject({ value: 42, flags: ['reported_ratio'] });
     expect(cellAt(asIs, 0, 4)).toMatchObject({
       value: 5,
       flags: ['incomplete', 'reported_ratio_excluded'],
       missing: ['B'],
     });
-    const today = restate(onToday(cube, [2]));
+    const today = run(onToday(cube, [2]));
     expect(cellAt(today, 0, 0)).toMatchObject({
       value: null,
       flags: ['missing_component', 'not_restatable'],
@@ -283,12 +317,12 @@ describe('ratios', () => {
 
   it('computes a ratio from its components even when the unit also typed it', () => {
     const cube = cubeOf({ [A]: { 0: 1, 1: 4, 2: 99 } });
-    expect(cellAt(restate(asReported(cube, [2])), 0, A)).toEqual({ i: 0, r: A, p: 0, value: 25 });
+    expect(cellAt(run(asReported(cube, [2])), 0, A)).toEqual({ i: 0, r: A, p: 0, value: 25 });
   });
 
   it('refuses a zero denominator', () => {
     const cube = cubeOf({ [A]: { 0: 1, 1: 0 }, [B]: { 0: 0, 1: 0 }, [C]: { 0: 0, 1: 0 } });
-    const cells = restate(asReported(cube, [2]));
+    const cells = run(asReported(cube, [2]));
     expect(cellAt(cells, 0, A).flags).toEqual(['zero_denominator']);
     expect(cellAt(cells, 0, 4)).toMatchObject({ value: null, flags: ['zero_denominator'] });
   });
@@ -302,7 +336,7 @@ describe('means, values that do not add up, text and yes/no', () => {
   });
 
   it('averages the units present, with their count', () => {
-    const cells = restate(asReported(cube, [3]));
+    const cells = run(asReported(cube, [3]));
     expect(cellAt(cells, 0, 4)).toMatchObject({
       value: 65,
       flags: ['incomplete'],
@@ -313,7 +347,7 @@ describe('means, values that do not add up, text and yes/no', () => {
   });
 
   it('restates a mean only on a one-to-one mapping', () => {
-    const cells = restate(onToday(cube, [3]));
+    const cells = run(onToday(cube, [3]));
     expect(cellAt(cells, 0, 0)).toEqual({
       i: 0,
       r: 0,
@@ -330,7 +364,7 @@ describe('means, values that do not add up, text and yes/no', () => {
   });
 
   it('keeps yes/no and text per unit and never aggregates them', () => {
-    const cells = restate(asReported(cube, [4, 5]));
+    const cells = run(asReported(cube, [4, 5]));
     expect(cellAt(cells, 0, A).value).toBe(true);
     expect(cellAt(cells, 0, B).value).toBe(false);
     expect(cellAt(cells, 1, A).value).toBe('Đã ban hành');
@@ -342,7 +376,7 @@ describe('means, values that do not add up, text and yes/no', () => {
     ] as const) {
       expect(cellAt(cells, i, r)).toEqual({ i, r, p: 0, value: null, flags: ['not_aggregable'] });
     }
-    const today = restate(onToday(cube, [5]));
+    const today = run(onToday(cube, [5]));
     expect(cellAt(today, 0, 0).flags).toEqual(['not_restatable']);
     expect(cellAt(today, 0, 1).value).toBe('Chưa');
   });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formatDateVi } from '@caunoi/shared';
-import { ANALYTICS_FLAG_LABELS, type AnalyticsCell, type Level } from './analytics.restate.js';
+import { ANALYTICS_FLAG_LABELS, MARK, type CellNote, type Level } from './analytics.restate.js';
 import type { AnalyticsQuery, AnalyticsResponse } from './analytics.schemas.js';
 import { SYNTHETIC_NOTE } from './analytics.presenter.js';
 
@@ -48,47 +48,59 @@ export function queryLines(view: AnalyticsResponse, query: AnalyticsQuery): stri
 
 type Row = Array<string | number | null>;
 
-/** One line per indicator × row × period: the cells with their labels, flags in words. */
+/** One line per indicator × row × period that has a figure: labels, value, flags in words. */
 function tableRows(view: AnalyticsResponse): Row[] {
   const unitNames = new Map(view.units.map((u) => [u.id, u.nameVi]));
-  const out: Row[] = [];
-  const note = (cell: AnalyticsCell): string => {
+  const names = (ids: readonly string[]) => ids.map((id) => unitNames.get(id) ?? id).join(', ');
+  const notes = new Map(view.cellNotes.map((n) => [n.at, n]));
+  const words = (note: CellNote | undefined): string => {
+    if (!note) return '';
     const parts: string[] = [];
-    for (const flag of cell.flags ?? []) {
-      if (flag === 'incomplete' && cell.missing?.length) {
-        parts.push(
-          `Thiếu số liệu của: ${cell.missing.map((id) => unitNames.get(id) ?? id).join(', ')}`,
-        );
-      } else parts.push(ANALYTICS_FLAG_LABELS[flag].vi);
-    }
-    if (!cell.flags?.includes('incomplete') && cell.missing?.length) {
+    for (const flag of note.flags ?? []) {
       parts.push(
-        `Chưa có số liệu: ${cell.missing.map((id) => unitNames.get(id) ?? id).join(', ')}`,
+        flag === 'incomplete' && note.missing?.length
+          ? `Thiếu số liệu của: ${names(note.missing)}`
+          : ANALYTICS_FLAG_LABELS[flag].vi,
       );
+    }
+    if (!note.flags?.includes('incomplete') && note.missing?.length) {
+      parts.push(`Chưa có số liệu: ${names(note.missing)}`);
     }
     return parts.join('; ');
   };
-  for (const cell of view.cells) {
-    const indicator = view.indicators[cell.i]!;
-    const row = view.rows[cell.r]!;
-    const period = view.periods[cell.p]!;
-    const value =
-      typeof cell.value === 'boolean' ? (cell.value ? 'Có' : 'Không') : (cell.value ?? null);
-    out.push([
-      indicator.key,
-      indicator.optionNameVi ? `${indicator.nameVi} — ${indicator.optionNameVi}` : indicator.nameVi,
-      indicator.unitVi,
-      LEVEL_LABELS[row.level],
-      row.code ?? '',
-      row.nameVi,
-      row.level === 'unit' ? (row.regionVi ?? '') : '',
-      period.code,
-      period.labelVi,
-      value,
-      cell.coverage ? `${cell.coverage.reported}/${cell.coverage.expected}` : '',
-      note(cell),
-      cell.synthetic ? 'Mô phỏng' : '',
-    ]);
+  const [indicators, rows, periods] = view.size;
+  const out: Row[] = [];
+  for (let i = 0; i < indicators; i++) {
+    const indicator = view.indicators[i]!;
+    const indicatorName = indicator.optionNameVi
+      ? `${indicator.nameVi} — ${indicator.optionNameVi}`
+      : indicator.nameVi;
+    for (let r = 0; r < rows; r++) {
+      const row = view.rows[r]!;
+      for (let p = 0; p < periods; p++) {
+        const at = (i * rows + r) * periods + p;
+        const mark = view.marks[at];
+        if (mark === MARK.none) continue;
+        const period = view.periods[p]!;
+        const value = view.values[at] ?? null;
+        const note = notes.get(at);
+        out.push([
+          indicator.key,
+          indicatorName,
+          indicator.unitVi,
+          LEVEL_LABELS[row.level],
+          row.code ?? '',
+          row.nameVi,
+          row.level === 'unit' ? (row.regionVi ?? '') : '',
+          period.code,
+          period.labelVi,
+          typeof value === 'boolean' ? (value ? 'Có' : 'Không') : value,
+          note?.coverage ? `${note.coverage.reported}/${note.coverage.expected}` : '',
+          words(note),
+          mark === MARK.synthetic ? 'Mô phỏng' : '',
+        ]);
+      }
+    }
   }
   return out;
 }

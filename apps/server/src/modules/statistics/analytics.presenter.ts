@@ -1,6 +1,7 @@
 import { formatDateVi, periodLabel } from '@caunoi/shared';
 import type { UnitRegistry } from '@caunoi/units';
 import { representativeDate } from '../units/units.service.js';
+import { MARK } from './analytics.restate.js';
 import type { AnalyticsResponse } from './analytics.schemas.js';
 import type { AnalyticsEnv, AnalyticsResult } from './analytics.service.js';
 
@@ -57,10 +58,11 @@ export function methodNotes(result: {
 /** What leaves the server: dimensions once, then the cells by index. */
 export function presentAnalytics(env: AnalyticsEnv, result: AnalyticsResult): AnalyticsResponse {
   const { registry, today } = env;
-  const synthetic = result.cells.some((c) => c.synthetic === true);
+  const { layout } = result;
+  const synthetic = layout.marks.includes(MARK.synthetic);
   const unitIds = new Set<string>();
   for (const row of result.rows) if (row.level === 'unit') unitIds.add(row.unit.id);
-  for (const cell of result.cells) if (cell.missing) for (const id of cell.missing) unitIds.add(id);
+  for (const note of layout.cellNotes) for (const id of note.missing ?? []) unitIds.add(id);
   const units = [...unitIds].map((id) => unitDim(registry, id, today));
   const byId = new Map(units.map((u) => [u.id, u]));
   return {
@@ -133,6 +135,9 @@ export function presentAnalytics(env: AnalyticsEnv, result: AnalyticsResult): An
       }
     }),
     units,
-    cells: result.cells,
+    size: layout.size,
+    values: layout.values,
+    marks: layout.marks,
+    cellNotes: layout.cellNotes,
   };
 }

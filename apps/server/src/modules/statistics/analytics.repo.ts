@@ -15,6 +15,11 @@ export interface CubeRequest {
 
 const FIELD = '\u001f';
 const RECORD = '\u001e';
+const ONE = 49; // '1'
+
+/** Indicators per statement: larger views are read by several statements at once. */
+const INDICATORS_PER_STATEMENT = 50;
+const MAX_STATEMENTS = 4;
 
 /** Where a stored (indicator, option) goes: the series of that option and the indicator's total. */
 interface Route {
@@ -24,11 +29,20 @@ interface Route {
   adds: Set<string>;
 }
 
+function split<T>(list: readonly T[], parts: number): T[][] {
+  const size = Math.ceil(list.length / parts);
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 /**
- * Reads the values a query needs into a cube. Numbers travel as one string built in SQL (fields
- * and records separated by control characters, which no code contains) and are cut up here: for
- * a hundred thousand values that is several times faster than one row object per value. Text
- * values (text and yes/no indicators written as text) come as ordinary rows.
+ * Reads the values a query needs into a cube. Numbers travel as one string per statement, built
+ * in SQL (fields and records separated by control characters, which no code contains) and cut up
+ * here: for a hundred thousand values that is several times faster than one row object per
+ * value. A large view is read by a few statements at once, each over a share of the indicators,
+ * so that PostgreSQL builds the strings on several cores. Text values (text indicators, yes/no
+ * written as text) come as ordinary rows.
  */
 export async function readCube(q: Queryable, request: CubeRequest): Promise<ValueCube> {
   const { series, unitIds, periodCodes } = request;
@@ -54,19 +68,16 @@ export async function readCube(q: Queryable, request: CubeRequest): Promise<Valu
   const unitIndex = new Map(unitIds.map((id, i) => [id, i]));
   const periodIndex = new Map(periodCodes.map((code, i) => [code, i]));
   const indicatorCodes = [...routes.keys()];
+  const periodsParam = sql`${sql.param([...periodCodes])}::text[]`;
   const unitFilter = request.allUnits
     ? sql``
     : sql`AND unit_id = ANY(${sql.param([...unitIds])}::text[])`;
+  const statements = Math.min(
+    MAX_STATEMENTS,
+    Math.ceil(indicatorCodes.length / INDICATORS_PER_STATEMENT),
+  );
 
-  const [numbers, texts] = await Promise.all([
-    q.execute<{ data: string | null }>(sql`
-      SELECT string_agg(indicator_code || chr(31) || option_code || chr(31) || unit_id || chr(31)
-                        || period_code || chr(31) || num::text || chr(31) || synthetic::int::text,
-                        chr(30)) AS data
-      FROM stat_values
-      WHERE indicator_code = ANY(${sql.param(indicatorCodes)}::text[])
-        AND period_code = ANY(${sql.param([...periodCodes])}::text[])
-        AND num IS NOT NULL ${unitFilter}`),
+  const [texts, ...numbers] = await Promise.all([
     q.execute<{
       indicator_code: string;
       option_code: string;
@@ -78,31 +89,44 @@ export async function readCube(q: Queryable, request: CubeRequest): Promise<Valu
       SELECT indicator_code, option_code, unit_id, period_code, txt, synthetic
       FROM stat_values
       WHERE indicator_code = ANY(${sql.param(indicatorCodes)}::text[])
-        AND period_code = ANY(${sql.param([...periodCodes])}::text[])
+        AND period_code = ANY(${periodsParam})
         AND num IS NULL AND txt IS NOT NULL ${unitFilter}`),
+    ...split(indicatorCodes, statements).map((codes) =>
+      q.execute<{ data: string | null }>(sql`
+        SELECT string_agg(indicator_code || chr(31) || option_code || chr(31) || unit_id
+                          || chr(31) || period_code || chr(31) || num::text || chr(31)
+                          || synthetic::int::text, chr(30)) AS data
+        FROM stat_values
+        WHERE indicator_code = ANY(${sql.param(codes)}::text[])
+          AND period_code = ANY(${periodsParam})
+          AND num IS NOT NULL ${unitFilter}`),
+    ),
   ]);
 
-  const data = numbers.rows[0]?.data ?? '';
-  let start = 0;
-  while (start < data.length) {
-    let end = data.indexOf(RECORD, start);
-    if (end < 0) end = data.length;
-    const a = data.indexOf(FIELD, start);
-    const b = data.indexOf(FIELD, a + 1);
-    const c = data.indexOf(FIELD, b + 1);
-    const d = data.indexOf(FIELD, c + 1);
-    const e = data.indexOf(FIELD, d + 1);
-    const route = routes.get(data.slice(start, a));
-    const u = unitIndex.get(data.slice(b + 1, c));
-    const p = periodIndex.get(data.slice(c + 1, d));
-    start = end + 1;
-    if (!route || u === undefined || p === undefined) continue;
-    const option = data.slice(a + 1, b);
-    const num = Number(data.slice(d + 1, e));
-    const synthetic = data.charCodeAt(e + 1) === 49; // '1'
-    const own = route.options.get(option);
-    if (own !== undefined) cube.add(own, u, p, num, synthetic);
-    if (route.total >= 0 && route.adds.has(option)) cube.add(route.total, u, p, num, synthetic);
+  for (const result of numbers) {
+    // Records: indicator, option, unit, period, number, synthetic (0/1).
+    const data = result.rows[0]?.data ?? '';
+    let start = 0;
+    while (start < data.length) {
+      let end = data.indexOf(RECORD, start);
+      if (end < 0) end = data.length;
+      const a = data.indexOf(FIELD, start);
+      const b = data.indexOf(FIELD, a + 1);
+      const c = data.indexOf(FIELD, b + 1);
+      const d = data.indexOf(FIELD, c + 1);
+      const e = data.indexOf(FIELD, d + 1);
+      const route = routes.get(data.slice(start, a));
+      const u = unitIndex.get(data.slice(b + 1, c));
+      const p = periodIndex.get(data.slice(c + 1, d));
+      start = end + 1;
+      if (!route || u === undefined || p === undefined) continue;
+      const option = data.slice(a + 1, b);
+      const num = Number(data.slice(d + 1, e));
+      const synthetic = data.charCodeAt(e + 1) === ONE;
+      const own = route.options.get(option);
+      if (own !== undefined) cube.add(own, u, p, num, synthetic);
+      if (route.total >= 0 && route.adds.has(option)) cube.add(route.total, u, p, num, synthetic);
+    }
   }
   for (const row of texts.rows) {
     // A text has no total: only the series of its own cell takes it.

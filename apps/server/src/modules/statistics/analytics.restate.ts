@@ -165,13 +165,13 @@ export interface RowUnit {
 export interface RestateInput {
   cube: ValueCube;
   series: readonly CubeSeries[];
-  /** Cube series to report, in order: the `i` of the cells. */
+  /** Cube series to report, in order: the first dimension of the answer. */
   requested: readonly number[];
   /** The cube's unit ids (for `missing`). */
   cubeUnitIds: readonly string[];
   /** Every unit row the aggregates are made of. */
   rows: readonly RowUnit[];
-  /** Rows shown as unit rows (indices in `rows`): the first `r` of the cells. */
+  /** Rows shown as unit rows (indices in `rows`), before the aggregates. */
   shown: readonly number[];
   /** Aggregates (regions, then the nation) shown after the unit rows: their member rows. */
   groups: ReadonlyArray<{ members: readonly number[] }>;
@@ -179,22 +179,39 @@ export interface RestateInput {
 
 export type CellValue = number | string | boolean | null;
 
-/** One figure of the answer. Optional fields are left out when empty, to keep large answers small. */
-export interface AnalyticsCell {
-  /** Index of the indicator (series) in the answer's `indicators`. */
-  i: number;
-  /** Index of the row in the answer's `rows` (units, then regions, then the nation). */
-  r: number;
-  /** Index of the period in the answer's `periods`. */
-  p: number;
-  value: CellValue;
-  /** Built from at least one synthetic (demonstration) value. */
-  synthetic?: true;
+/** Marks of the cells, one character each. */
+export const MARK = {
+  /** The row has no figure in that period (as reported, the unit did not exist on its last day). */
+  none: '-',
+  /** A figure, or a blank, from reported values. */
+  reported: '0',
+  /** A figure built from at least one synthetic (demonstration) value. */
+  synthetic: '1',
+} as const;
+
+/** What a cell says besides its value. Fields are left out when empty. */
+export interface CellNote {
+  /** Position of the cell in `values`. */
+  at: number;
   flags?: AnalyticsFlag[];
-  /** Units with a value out of the units expected (restated units made of several, aggregates). */
+  /** Units with a value out of the units expected: aggregates, and a restated unit with gaps. */
   coverage?: { reported: number; expected: number };
   /** Units expected that have no value. */
   missing?: string[];
+}
+
+/**
+ * The cells of a view laid out as one array in the order indicator × row × period, as JSON-stat
+ * does: the cell of indicator `i`, row `r`, period `p` is at `(i × rows + r) × periods + p`.
+ * Large views stay small and fast to write and read; what a cell says besides its value is kept
+ * apart, for the few cells that say something.
+ */
+export interface CellLayout {
+  size: [indicators: number, rows: number, periods: number];
+  values: CellValue[];
+  /** One character per cell (see `MARK`). */
+  marks: string;
+  cellNotes: CellNote[];
 }
 
 interface Figure {
@@ -209,17 +226,17 @@ const NOTHING: Figure = { value: null, synthetic: false };
 
 /** Rounds away binary noise (0.1 + 0.2) and keeps 15 significant digits. */
 export function tidy(x: number): number {
-  return x === 0 ? 0 : Number(x.toPrecision(15));
+  return Number.isInteger(x) ? x + 0 : Number(x.toPrecision(15));
 }
 
 const oneToOne = (c: readonly Contributor[]) => c.length === 1 && c[0]!.weight === 1;
 
 /**
  * Computes the cells: per requested series, the shown unit rows then the aggregates, each period
- * in turn. A unit row has no cell in a period it does not cover (as reported, a unit that did not
- * exist on the period's last day).
+ * in turn. A unit row has no figure in a period it does not cover (as reported, a unit that did
+ * not exist on the period's last day).
  */
-export function restate(input: RestateInput): AnalyticsCell[] {
+export function restate(input: RestateInput): CellLayout {
   const { cube, series, rows, cubeUnitIds } = input;
   const periods = cube.periodCount;
   const memo = new Map<number, Array<Array<Figure | null>>>();
@@ -297,8 +314,8 @@ export function restate(input: RestateInput): AnalyticsCell[] {
       reported++;
       synthetic ||= cube.synthetic(s, c.unit, p);
     }
+    if (reported === contributors.length) return { value: tidy(total), synthetic };
     const coverage = { reported, expected: contributors.length };
-    if (reported === contributors.length) return { value: tidy(total), synthetic, coverage };
     if (reported === 0) return { value: null, synthetic: false, coverage };
     // Some of the units that make up today's unit reported nothing: the figure is not invented.
     return { value: null, synthetic: false, coverage, flags: ['incomplete'], missing };
@@ -395,28 +412,38 @@ export function restate(input: RestateInput): AnalyticsCell[] {
     return figure;
   };
 
-  const cells: AnalyticsCell[] = [];
-  const emit = (i: number, r: number, p: number, f: Figure) => {
-    const cell: AnalyticsCell = { i, r, p, value: f.value };
-    if (f.synthetic) cell.synthetic = true;
-    if (f.flags) cell.flags = f.flags;
-    if (f.coverage) cell.coverage = f.coverage;
-    if (f.missing) cell.missing = f.missing;
-    cells.push(cell);
+  const rowCount = input.shown.length + input.groups.length;
+  const size: CellLayout['size'] = [input.requested.length, rowCount, periods];
+  const total = size[0] * rowCount * periods;
+  const values: CellValue[] = new Array<CellValue>(total).fill(null);
+  const marks = new Uint8Array(total).fill(MARK.none.charCodeAt(0));
+  const cellNotes: CellNote[] = [];
+  const REPORTED = MARK.reported.charCodeAt(0);
+  const SYNTHETIC_MARK = MARK.synthetic.charCodeAt(0);
+  const put = (at: number, f: Figure) => {
+    values[at] = f.value;
+    marks[at] = f.synthetic ? SYNTHETIC_MARK : REPORTED;
+    if (f.flags || f.coverage || f.missing) {
+      const note: CellNote = { at };
+      if (f.flags) note.flags = f.flags;
+      if (f.coverage) note.coverage = f.coverage;
+      if (f.missing) note.missing = f.missing;
+      cellNotes.push(note);
+    }
   };
   input.requested.forEach((s, i) => {
     const figures = unitFigures(s);
     input.shown.forEach((row, r) => {
+      const base = (i * rowCount + r) * periods;
       for (let p = 0; p < periods; p++) {
         const f = figures[row]![p];
-        if (f) emit(i, r, p, f);
+        if (f) put(base + p, f);
       }
     });
     input.groups.forEach((group, g) => {
-      for (let p = 0; p < periods; p++) {
-        emit(i, input.shown.length + g, p, aggregate(s, group.members, p));
-      }
+      const base = (i * rowCount + input.shown.length + g) * periods;
+      for (let p = 0; p < periods; p++) put(base + p, aggregate(s, group.members, p));
     });
   });
-  return cells;
+  return { size, values, marks: new TextDecoder('latin1').decode(marks), cellNotes };
 }

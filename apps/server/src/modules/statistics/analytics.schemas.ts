@@ -94,15 +94,8 @@ const unitDim = z.object({
   validTo: z.string().nullable(),
 });
 
-const cellSchema = z.object({
-  i: count.meta({ description: 'Vị trí của chỉ tiêu trong `indicators`.' }),
-  r: count.meta({ description: 'Vị trí của dòng trong `rows`.' }),
-  p: count.meta({ description: 'Vị trí của kỳ trong `periods`.' }),
-  value: z.union([z.number(), z.string(), z.boolean(), z.null()]),
-  synthetic: z
-    .literal(true)
-    .optional()
-    .meta({ description: 'Tính từ ít nhất một số liệu mô phỏng.' }),
+const cellNote = z.object({
+  at: count.meta({ description: 'Vị trí của ô trong `values`.' }),
   flags: z.array(z.enum(ANALYTICS_FLAGS)).optional(),
   coverage: z
     .object({ reported: count, expected: count })
@@ -128,6 +121,20 @@ export const analyticsResponse = z.object({
   rows: z.array(rowDim),
   /** Every unit named by a row or a `missing` list. */
   units: z.array(unitDim),
-  cells: z.array(cellSchema),
+  size: z.tuple([count, count, count]).meta({
+    description: 'Số chỉ tiêu, số dòng, số kỳ: `values` có tích ba số này phần tử.',
+  }),
+  values: z.array(z.union([z.number(), z.string(), z.boolean(), z.null()])).meta({
+    description:
+      'Giá trị các ô theo thứ tự chỉ tiêu × dòng × kỳ (như JSON-stat): ô của chỉ tiêu i, dòng r, kỳ p ở vị trí (i × số dòng + r) × số kỳ + p. null: trống.',
+  }),
+  marks: z.string().meta({
+    description:
+      'Một ký tự cho mỗi ô: `-` dòng không có số trong kỳ đó (theo đơn vị báo cáo: tỉnh chưa hoặc không còn tồn tại vào ngày cuối kỳ), `0` số liệu báo cáo (hoặc trống), `1` tính từ ít nhất một số liệu mô phỏng.',
+  }),
+  cellNotes: z.array(cellNote).meta({
+    description:
+      'Các ô có cờ, số đơn vị có số liệu (vùng, cả nước; tỉnh quy đổi còn thiếu) hoặc danh sách đơn vị thiếu.',
+  }),
 });
 export type AnalyticsResponse = z.infer<typeof analyticsResponse>;

@@ -15,8 +15,8 @@ import { readCube } from './analytics.repo.js';
 import {
   LEVELS,
   restate,
-  type AnalyticsCell,
   type Boundaries,
+  type CellLayout,
   type Contributor,
   type CubeSeries,
   type Level,
@@ -62,7 +62,7 @@ export interface AnalyticsResult {
   periods: Period[];
   /** Shown rows: units, then regions, then the nation (the `r` of the cells). */
   rows: AnalyticsRow[];
-  cells: AnalyticsCell[];
+  layout: CellLayout;
 }
 
 function invalid(field: string, reason: string, message: string, extra?: object): AppError {
@@ -268,8 +268,12 @@ export async function analytics(
   const withNation = levels.includes('nation');
   const showUnits = levels.includes('unit') ? shownUnits : [];
 
-  const rowCount = showUnits.length + regionList.length + (withNation ? 1 : 0);
-  const cellCount = items.length * periods.length * rowCount;
+  // Cells: each unit row in the periods it covers, each aggregate in every period.
+  const unitCells = current
+    ? showUnits.length * periods.length
+    : periods.reduce((n, p) => n + showUnits.filter((u) => validOn(u, p.end)).length, 0);
+  const aggregates = regionList.length + (withNation ? 1 : 0);
+  const cellCount = items.length * (unitCells + aggregates * periods.length);
   if (cellCount > MAX_ANALYTICS_CELLS) {
     throw invalid(
       'indicators',
@@ -330,6 +334,8 @@ export async function analytics(
   // The cube's series: those asked for, then the components of ratios not asked for.
   const series: CubeSeries[] = [];
   const seriesIndex = new Map<string, number>();
+  // A ratio whose components lead back to itself (a catalogue error) is left uncomputed.
+  const resolving = new Set<string>();
   const seriesOf = (indicator: IndicatorDefinition, optionCode: string | null): number => {
     const key = optionCode === null ? indicator.code : `${indicator.code}.${optionCode}`;
     const known = seriesIndex.get(key);
@@ -339,11 +345,19 @@ export async function analytics(
     const ratio = indicator.unitAggregation === 'ratio' ? indicator.ratio : undefined;
     const numerator = ratio && catalogue.indicator(ratio.numerator);
     const denominator = ratio && catalogue.indicator(ratio.denominator);
-    if (numerator && denominator && optionCode === null) {
+    if (
+      numerator &&
+      denominator &&
+      optionCode === null &&
+      !resolving.has(numerator.code) &&
+      !resolving.has(denominator.code)
+    ) {
+      resolving.add(key);
       series[index]!.components = {
         numerator: seriesOf(numerator, null),
         denominator: seriesOf(denominator, null),
       };
+      resolving.delete(key);
     }
     return index;
   };
@@ -356,7 +370,8 @@ export async function analytics(
       return indicator ? catalogue.optionsOf(indicator).map((o) => o.code) : [];
     },
     unitIds: cubeUnitIds,
-    allUnits: national && cubeUnitIds.length >= registry.units.length / 2,
+    // Reading most units anyway, a unit filter would cost more than it saves.
+    allUnits: national && cubeUnitIds.length * 2 >= registry.units.length,
     periodCodes: periods.map((p) => p.code),
   });
 
@@ -370,7 +385,7 @@ export async function analytics(
     unitId: u.id,
     contributors: contributors[r]!,
   }));
-  const cells = restate({
+  const layout = restate({
     cube,
     series,
     requested,
@@ -396,6 +411,6 @@ export async function analytics(
       })),
       ...(withNation ? [{ level: 'nation' as const }] : []),
     ],
-    cells,
+    layout,
   };
 }
