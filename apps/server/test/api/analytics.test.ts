@@ -432,7 +432,7 @@ describe('GET /analytics on today’s boundaries', () => {
 describe('GET /analytics/export', () => {
   const query = `indicators=INSPECTIONS,ADMIN_ONLINE_SHARE&periods=2024&boundaries=current&units=${HP},${NB}`;
 
-  it('asks for a sign-in and a known format', async () => {
+  it('asks for a sign-in, a known format and the scope of the view', async () => {
     expect((await t.anonymous.get(`${API}/export?${query}`)).status).toBe(401);
     const bad = await coordinator.get(`${API}/export?${query}&format=pdf`);
     expect(bad.status).toBe(400);
@@ -442,6 +442,11 @@ describe('GET /analytics/export', () => {
     expect(
       (await hp.get(`${API}/export?indicators=INSPECTIONS&periods=2024&units=${NB}`)).status,
     ).toBe(404);
+    const aggregates = await hp.get(
+      `${API}/export?indicators=INSPECTIONS&periods=2024&levels=nation&format=csv`,
+    );
+    expect(aggregates.status).toBe(403);
+    expect(aggregates.body.error.code).toBe('FORBIDDEN');
   });
 
   it('writes an Excel sheet with the query, the flags in words and synthetic figures labelled', async () => {
@@ -459,6 +464,7 @@ describe('GET /analytics/export', () => {
     const text = lines.join('\n');
     expect(text).toContain('Quy đổi theo địa giới hiện nay (ngày 15/11/2025)');
     expect(text).toContain('Chỉ tiêu: INSPECTIONS, ADMIN_ONLINE_SHARE');
+    expect(text).toContain('Xuất ngày 15/11/2025');
     expect(text).toContain(SYNTHETIC_NOTE);
     const headerAt = lines.findIndex((l) => l.startsWith('Mã chỉ tiêu'));
     expect(headerAt).toBeGreaterThan(0);
@@ -483,6 +489,18 @@ describe('GET /analytics/export', () => {
       (l) => l.startsWith('INSPECTIONS') && l.includes('Ninh Bình'),
     )!;
     expect(nbInspections.endsWith('Mô phỏng')).toBe(false);
+  });
+
+  it('lets a province export its own figures, without aggregates', async () => {
+    const res = await hp.get(
+      `${API}/export?indicators=INSPECTIONS&periods=2024&boundaries=current&format=csv`,
+    );
+    expect(res.status).toBe(200);
+    const lines = res.raw.rawPayload.toString('utf8').split('\r\n');
+    const table = lines.slice(lines.findIndex((l) => l.startsWith('Mã chỉ tiêu,')) + 1);
+    expect(table.filter((l) => l !== '')).toHaveLength(1);
+    expect(table[0]).toContain('Hải Phòng');
+    expect(lines.some((l) => l.includes('Cả nước'))).toBe(false);
   });
 
   it('writes CSV in UTF-8 with a byte-order mark', async () => {

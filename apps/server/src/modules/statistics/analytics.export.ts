@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { formatDateVi } from '@caunoi/shared';
+import { formatDateVi, todayInVietnam } from '@caunoi/shared';
 import { ANALYTICS_FLAG_LABELS, MARK, type CellNote, type Level } from './analytics.restate.js';
 import type { AnalyticsQuery, AnalyticsResponse } from './analytics.schemas.js';
 import { SYNTHETIC_NOTE } from './analytics.presenter.js';
@@ -109,7 +109,7 @@ function headLines(view: AnalyticsResponse, query: AnalyticsQuery, createdAt: Da
   return [
     'SỐ LIỆU THỐNG KÊ KH,CN&ĐMST CỦA ĐỊA PHƯƠNG',
     ...queryLines(view, query),
-    `Xuất ngày ${formatDateVi(createdAt.toISOString())} từ hệ thống Cầu Nối`,
+    `Xuất ngày ${formatDateVi(todayInVietnam(createdAt))} từ hệ thống Cầu Nối`,
     ...view.notes,
     ...(view.synthetic ? [SYNTHETIC_NOTE] : []),
   ];
@@ -156,7 +156,15 @@ export async function analyticsWorkbook(
   });
   const rows = tableRows(view);
   sheet.addRows(rows);
-  sheet.getColumn(VALUE_COLUMN).numFmt = '#,##0.###';
+  // Thousands grouped; decimals only where the figure has some (Excel shows "90." otherwise).
+  rows.forEach((row, i) => {
+    const value = row[VALUE_COLUMN - 1];
+    if (typeof value === 'number') {
+      sheet.getCell(headerRow + 1 + i, VALUE_COLUMN).numFmt = Number.isInteger(value)
+        ? '#,##0'
+        : '#,##0.0##';
+    }
+  });
   sheet.autoFilter = {
     from: { row: headerRow, column: 1 },
     to: { row: headerRow + Math.max(rows.length, 1), column: COLUMNS.length },
