@@ -419,6 +419,27 @@ describe('GET /analytics on today’s boundaries', () => {
     expect(nation).toMatchObject({ value: 155, coverage: { reported: 3, expected: 34 } });
   });
 
+  it('gives the same figures when the whole catalogue is asked for at once', async () => {
+    const codes = (
+      await t.database.db.execute<{ code: string }>(sql`SELECT code FROM stat_indicators`)
+    ).rows.map((r) => r.code);
+    expect(codes.length).toBeGreaterThan(50);
+    const all = await get(
+      coordinator,
+      `indicators=${codes.join(',')}&periods=2024..2025&boundaries=current`,
+    );
+    for (const [key, row] of [
+      ['INSPECTIONS', NB],
+      ['TASK_STARTED', NB],
+      ['ADMIN_ONLINE_SHARE', NB],
+      ['INSPECTIONS', 'nation'],
+      ['PLAN_NOTE', HUE],
+      ['RAD_RESPONSE_PLAN', HUE],
+    ] as const) {
+      expect(cell(all, key, row, '2024'), `${key} ${row}`).toEqual(cell(view, key, row, '2024'));
+    }
+  });
+
   it('maps a former unit named in the query to today’s unit', async () => {
     const one = await get(
       coordinator,

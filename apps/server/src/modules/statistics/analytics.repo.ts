@@ -77,67 +77,76 @@ export async function readCube(q: Queryable, request: CubeRequest): Promise<Valu
     Math.ceil(indicatorCodes.length / INDICATORS_PER_STATEMENT),
   );
 
-  const [texts, ...numbers] = await Promise.all([
-    q.execute<{
-      indicator_code: string;
-      option_code: string;
-      unit_id: string;
-      period_code: string;
-      txt: string;
-      synthetic: boolean;
-    }>(sql`
-      SELECT indicator_code, option_code, unit_id, period_code, txt, synthetic
-      FROM stat_values
-      WHERE indicator_code = ANY(${sql.param(indicatorCodes)}::text[])
-        AND period_code = ANY(${periodsParam})
-        AND num IS NULL AND txt IS NOT NULL ${unitFilter}`),
-    ...split(indicatorCodes, statements).map((codes) =>
-      q.execute<{ data: string | null }>(sql`
+  // Each statement's values are put in the cube as soon as they arrive, while the others run.
+  const readNumbers = (codes: string[]) =>
+    q
+      .execute<{ data: string | null }>(
+        sql`
         SELECT string_agg(indicator_code || chr(31) || option_code || chr(31) || unit_id
                           || chr(31) || period_code || chr(31) || num::text || chr(31)
                           || synthetic::int::text, chr(30)) AS data
         FROM stat_values
         WHERE indicator_code = ANY(${sql.param(codes)}::text[])
           AND period_code = ANY(${periodsParam})
-          AND num IS NOT NULL ${unitFilter}`),
-    ),
-  ]);
-
-  for (const result of numbers) {
-    // Records: indicator, option, unit, period, number, synthetic (0/1).
-    const data = result.rows[0]?.data ?? '';
-    let start = 0;
-    while (start < data.length) {
-      let end = data.indexOf(RECORD, start);
-      if (end < 0) end = data.length;
-      const a = data.indexOf(FIELD, start);
-      const b = data.indexOf(FIELD, a + 1);
-      const c = data.indexOf(FIELD, b + 1);
-      const d = data.indexOf(FIELD, c + 1);
-      const e = data.indexOf(FIELD, d + 1);
-      const route = routes.get(data.slice(start, a));
-      const u = unitIndex.get(data.slice(b + 1, c));
-      const p = periodIndex.get(data.slice(c + 1, d));
-      start = end + 1;
-      if (!route || u === undefined || p === undefined) continue;
-      const option = data.slice(a + 1, b);
-      const num = Number(data.slice(d + 1, e));
-      const synthetic = data.charCodeAt(e + 1) === ONE;
-      const own = route.options.get(option);
-      if (own !== undefined) cube.add(own, u, p, num, synthetic);
-      if (route.total >= 0 && route.adds.has(option)) cube.add(route.total, u, p, num, synthetic);
-    }
-  }
-  for (const row of texts.rows) {
-    // A text has no total: only the series of its own cell takes it.
-    const route = routes.get(row.indicator_code);
-    const u = unitIndex.get(row.unit_id);
-    const p = periodIndex.get(row.period_code);
-    if (!route || u === undefined || p === undefined) continue;
-    const own =
-      route.options.get(row.option_code) ??
-      (row.option_code === '' && route.adds.has('') ? route.total : -1);
-    if (own >= 0) cube.setText(own, u, p, row.txt, row.synthetic);
-  }
+          AND num IS NOT NULL ${unitFilter}`,
+      )
+      .then((result) => {
+        // Records: indicator, option, unit, period, number, synthetic (0/1).
+        const data = result.rows[0]?.data ?? '';
+        let start = 0;
+        while (start < data.length) {
+          let end = data.indexOf(RECORD, start);
+          if (end < 0) end = data.length;
+          const a = data.indexOf(FIELD, start);
+          const b = data.indexOf(FIELD, a + 1);
+          const c = data.indexOf(FIELD, b + 1);
+          const d = data.indexOf(FIELD, c + 1);
+          const e = data.indexOf(FIELD, d + 1);
+          const route = routes.get(data.slice(start, a));
+          const u = unitIndex.get(data.slice(b + 1, c));
+          const p = periodIndex.get(data.slice(c + 1, d));
+          start = end + 1;
+          if (!route || u === undefined || p === undefined) continue;
+          const option = data.slice(a + 1, b);
+          const num = Number(data.slice(d + 1, e));
+          const synthetic = data.charCodeAt(e + 1) === ONE;
+          const own = route.options.get(option);
+          if (own !== undefined) cube.add(own, u, p, num, synthetic);
+          if (route.total >= 0 && route.adds.has(option)) {
+            cube.add(route.total, u, p, num, synthetic);
+          }
+        }
+      });
+  const readTexts = () =>
+    q
+      .execute<{
+        indicator_code: string;
+        option_code: string;
+        unit_id: string;
+        period_code: string;
+        txt: string;
+        synthetic: boolean;
+      }>(
+        sql`
+        SELECT indicator_code, option_code, unit_id, period_code, txt, synthetic
+        FROM stat_values
+        WHERE indicator_code = ANY(${sql.param(indicatorCodes)}::text[])
+          AND period_code = ANY(${periodsParam})
+          AND num IS NULL AND txt IS NOT NULL ${unitFilter}`,
+      )
+      .then((result) => {
+        for (const row of result.rows) {
+          // A text has no total: only the series of its own cell takes it.
+          const route = routes.get(row.indicator_code);
+          const u = unitIndex.get(row.unit_id);
+          const p = periodIndex.get(row.period_code);
+          if (!route || u === undefined || p === undefined) continue;
+          const own =
+            route.options.get(row.option_code) ??
+            (row.option_code === '' && route.adds.has('') ? route.total : -1);
+          if (own >= 0) cube.setText(own, u, p, row.txt, row.synthetic);
+        }
+      });
+  await Promise.all([readTexts(), ...split(indicatorCodes, statements).map(readNumbers)]);
   return cube;
 }
