@@ -11,6 +11,7 @@ import {
   type CubeSeries,
   type RestateInput,
 } from '../../src/modules/statistics/analytics.restate.js';
+import { readNumber } from '../../src/modules/statistics/analytics.repo.js';
 
 interface AnalyticsCell extends Omit<CellNote, 'at'> {
   i: number;
@@ -398,5 +399,28 @@ describe('the cube', () => {
   it('tidies binary noise away', () => {
     expect(tidy(0.1 + 0.2)).toBe(0.3);
     expect(tidy(1 / 3)).toBe(0.333333333333333);
+  });
+});
+
+describe('reading numbers as PostgreSQL writes them', () => {
+  it('reads in place exactly what Number reads', () => {
+    for (const written of [
+      '0',
+      '-0',
+      '977',
+      '-12',
+      '0.1',
+      '1234.5',
+      '-0.005',
+      '999999999999999',
+      '123456789012.345',
+      '9007199254740993',
+      '1.5e-07',
+      '1e+20',
+      'Infinity',
+    ]) {
+      const text = `x\u001f${written}\u001f1`;
+      expect(readNumber(text, 2, 2 + written.length), written).toBe(Number(written));
+    }
   });
 });

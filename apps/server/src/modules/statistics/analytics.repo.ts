@@ -29,6 +29,56 @@ interface Route {
   adds: Set<string>;
 }
 
+/**
+ * Looks up the key written in `text[from, to)`, remembering the last key found: values come in
+ * runs of the same indicator and unit, and comparing in place spares cutting out the key.
+ */
+class RunLookup<V> {
+  private lastKey = '\u0000';
+  private lastValue: V | undefined;
+  constructor(private readonly map: ReadonlyMap<string, V>) {}
+
+  get(text: string, from: number, to: number): V | undefined {
+    if (this.lastKey.length === to - from && text.startsWith(this.lastKey, from)) {
+      return this.lastValue;
+    }
+    this.lastKey = text.slice(from, to);
+    this.lastValue = this.map.get(this.lastKey);
+    return this.lastValue;
+  }
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The number PostgreSQL wrote in `text[from, to)`. Plain decimals of up to 15 digits are read in
+ * place: the digits make an integer below 2^53 and one division by an exact power of ten rounds
+ * once, as `Number` does. Anything else (exponents) goes through `Number`.
+ */
+export function readNumber(text: string, from: number, to: number): number {
+  let i = from;
+  const negative = text.charCodeAt(i) === 45; // '-'
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      mantissa = mantissa * 10 + (ch - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (ch === 46 && decimals < 0) {
+      decimals = 0;
+    } else {
+      return Number(text.slice(from, to));
+    }
+  }
+  if (digits === 0 || digits > 15 || decimals === 0) return Number(text.slice(from, to));
+  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
+  return negative ? -value : value;
+}
+
 function split<T>(list: readonly T[], parts: number): T[][] {
   const size = Math.ceil(list.length / parts);
   const out: T[][] = [];
@@ -93,6 +143,9 @@ export async function readCube(q: Queryable, request: CubeRequest): Promise<Valu
       .then((result) => {
         // Records: indicator, option, unit, period, number, synthetic (0/1).
         const data = result.rows[0]?.data ?? '';
+        const indicators = new RunLookup(routes);
+        const units = new RunLookup(unitIndex);
+        const periods = new RunLookup(periodIndex);
         let start = 0;
         while (start < data.length) {
           let end = data.indexOf(RECORD, start);
@@ -102,13 +155,13 @@ export async function readCube(q: Queryable, request: CubeRequest): Promise<Valu
           const c = data.indexOf(FIELD, b + 1);
           const d = data.indexOf(FIELD, c + 1);
           const e = data.indexOf(FIELD, d + 1);
-          const route = routes.get(data.slice(start, a));
-          const u = unitIndex.get(data.slice(b + 1, c));
-          const p = periodIndex.get(data.slice(c + 1, d));
+          const route = indicators.get(data, start, a);
+          const u = units.get(data, b + 1, c);
+          const p = periods.get(data, c + 1, d);
           start = end + 1;
           if (!route || u === undefined || p === undefined) continue;
-          const option = data.slice(a + 1, b);
-          const num = Number(data.slice(d + 1, e));
+          const option = a + 1 === b ? '' : data.slice(a + 1, b);
+          const num = readNumber(data, d + 1, e);
           const synthetic = data.charCodeAt(e + 1) === ONE;
           const own = route.options.get(option);
           if (own !== undefined) cube.add(own, u, p, num, synthetic);
