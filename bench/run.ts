@@ -20,6 +20,7 @@ import { createDeps, prepareDatabase } from '../apps/server/src/bootstrap.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, type Database } from '../apps/server/src/db/database.js';
 import { GRID_USERS, gridSaveLoad, type LoadResult } from './statistics-grid.js';
+import { statisticsAnalytics } from './statistics-analytics.js';
 
 interface Target {
   group: string;
@@ -360,6 +361,7 @@ async function main(): Promise<void> {
   } else {
     console.log('(TEST_DATABASE_URL not set: PostgreSQL not measured)\n');
   }
+  await statisticsAnalytics(measure, notes);
 
   for (const note of notes) console.log(note);
   if (notes.length > 0) console.log('');
