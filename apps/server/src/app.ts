@@ -36,6 +36,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { proposalsRoutes } from './modules/proposals/proposals.routes.js';
 import { roadmapsRoutes } from './modules/roadmaps/roadmaps.routes.js';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes.js';
+import { statisticsImportRoutes } from './modules/statistics/import.routes.js';
 import { programmesAttachables } from './modules/programmes/programmes.attachables.js';
 import { engagementsAttachables } from './modules/engagements/engagements.attachables.js';
 import { tasksAttachables } from './modules/tasks/tasks.attachables.js';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(proposalsRoutes);
       await api.register(roadmapsRoutes);
       await api.register(dashboardsRoutes);
+      await api.register(statisticsImportRoutes);
     },
     { prefix: '/api/v1' },
   );
