@@ -55,7 +55,8 @@ export function checkRecords(
   const writes: ValueWrite[] = [];
   const seen = new Map<string, RawRecord>();
   const periods = new Map<string, Period | null>();
-  const units = new Map<string, UnitAnswer>();
+  /** Unit answers by period code ('' when the period is bad), then by the unit as written. */
+  const units = new Map<string, Map<string, UnitAnswer>>();
   const optionSets = new Map<string, Set<string>>();
   const optionsOf = (indicator: IndicatorDefinition) => {
     let set = optionSets.get(indicator.code);
@@ -66,33 +67,33 @@ export function checkRecords(
     return set;
   };
 
+  const fail = (r: RawRecord, field: ImportColumn | null, code: string, message: string) =>
+    errors.add({ record: r.record, line: r.line, field, code, message });
+
   for (const r of records) {
-    let failed = false;
-    const fail = (field: ImportColumn | null, code: string, message: string) => {
-      errors.add({ record: r.record, line: r.line, field, code, message });
-      failed = true;
-    };
+    const errorsBefore = errors.count;
 
     // Indicator and option.
     let indicator: IndicatorDefinition | undefined;
     let optionCode = '';
     if (r.indicator === '') {
-      fail('indicator', 'MISSING_FIELD', 'Thiếu mã chỉ tiêu (indicator).');
+      fail(r, 'indicator', 'MISSING_FIELD', 'Thiếu mã chỉ tiêu (indicator).');
     } else {
       indicator =
         catalogue.indicator(r.indicator) ?? catalogue.indicator(r.indicator.toUpperCase());
       if (!indicator) {
         fail(
+          r,
           'indicator',
           'UNKNOWN_INDICATOR',
           `Không có chỉ tiêu mã "${r.indicator}" trong danh mục chỉ tiêu.`,
         );
       } else {
         const options = optionsOf(indicator);
-        const option = r.option.toUpperCase();
         if (options.size === 0) {
           if (r.option !== '') {
             fail(
+              r,
               'option',
               'OPTION_NOT_ALLOWED',
               `Chỉ tiêu ${indicator.code} không có phân tổ: để trống cột option (nhận "${r.option}").`,
@@ -100,18 +101,20 @@ export function checkRecords(
           }
         } else if (r.option === '') {
           fail(
+            r,
             'option',
             'TOTAL_IS_DERIVED',
             `Chỉ tiêu ${indicator.code} được phân tổ: ghi số của từng phân tổ (${[...options].join(', ')}); số tổng được tính từ các phân tổ, không nhập.`,
           );
-        } else if (!options.has(option)) {
+        } else if (!options.has(r.option.toUpperCase())) {
           fail(
+            r,
             'option',
             'UNKNOWN_OPTION',
             `Phân tổ "${r.option}" không thuộc chỉ tiêu ${indicator.code}; các phân tổ: ${[...options].join(', ')}.`,
           );
         } else {
-          optionCode = option;
+          optionCode = r.option.toUpperCase();
         }
       }
     }
@@ -119,32 +122,36 @@ export function checkRecords(
     // Period.
     let period: Period | null = null;
     if (r.period === '') {
-      fail('period', 'MISSING_FIELD', 'Thiếu kỳ báo cáo (period).');
+      fail(r, 'period', 'MISSING_FIELD', 'Thiếu kỳ báo cáo (period).');
     } else {
       if (!periods.has(r.period)) periods.set(r.period, parsePeriod(r.period));
       period = periods.get(r.period) ?? null;
-      if (!period) fail('period', 'BAD_PERIOD', `Kỳ "${r.period}" không hợp lệ: ${PERIOD_HELP}.`);
+      if (!period)
+        fail(r, 'period', 'BAD_PERIOD', `Kỳ "${r.period}" không hợp lệ: ${PERIOD_HELP}.`);
     }
 
     // Unit, on the period's last day.
     let unit: UnitRecord | undefined;
     if (r.unit === '') {
       fail(
+        r,
         'unit',
         'MISSING_FIELD',
         'Thiếu đơn vị (unit): mã tỉnh, ví dụ 31, hoặc mã đơn vị, ví dụ 31@2025-07-01.',
       );
     } else if (period || UNIT_ID.test(r.unit)) {
-      const key = `${r.unit}\u0001${period?.code ?? ''}`;
-      let answer = units.get(key);
+      const periodCode = period?.code ?? '';
+      let ofPeriod = units.get(periodCode);
+      if (!ofPeriod) units.set(periodCode, (ofPeriod = new Map()));
+      let answer = ofPeriod.get(r.unit);
       if (!answer) {
         answer = resolveUnit(registry, r.unit, period);
-        units.set(key, answer);
+        ofPeriod.set(r.unit, answer);
       }
       if ('unit' in answer) unit = answer.unit;
-      else if (answer.code !== 'PERIOD_NEEDED') fail('unit', answer.code, answer.message);
+      else if (answer.code !== 'PERIOD_NEEDED') fail(r, 'unit', answer.code, answer.message);
     } else if (!UNIT_CODE.test(r.unit)) {
-      fail('unit', 'UNKNOWN_UNIT', unitFormatMessage(r.unit));
+      fail(r, 'unit', 'UNKNOWN_UNIT', unitFormatMessage(r.unit));
     }
 
     // Value (and comment).
@@ -152,19 +159,19 @@ export function checkRecords(
     let txt: string | null = null;
     if (indicator) {
       const parsed = parseCellValue(r.value, indicator.valueType);
-      if (!parsed.ok) fail('value', parsed.code, parsed.message);
+      if (!parsed.ok) fail(r, 'value', parsed.code, parsed.message);
       else if (typeof parsed.value === 'number') num = parsed.value;
       else if (typeof parsed.value === 'boolean') num = parsed.value ? 1 : 0;
       else if (typeof parsed.value === 'string') {
         if (parsed.value.length > LIMITS.textMax) {
-          fail('value', 'TEXT_TOO_LONG', `Giá trị dài quá ${LIMITS.textMax} ký tự.`);
+          fail(r, 'value', 'TEXT_TOO_LONG', `Giá trị dài quá ${LIMITS.textMax} ký tự.`);
         } else txt = parsed.value;
       }
     }
     if (r.comment.length > LIMITS.textMax) {
-      fail('comment', 'TEXT_TOO_LONG', `Ghi chú dài quá ${LIMITS.textMax} ký tự.`);
+      fail(r, 'comment', 'TEXT_TOO_LONG', `Ghi chú dài quá ${LIMITS.textMax} ký tự.`);
     }
-    if (failed || !indicator || !unit || !period) continue;
+    if (errors.count > errorsBefore || !indicator || !unit || !period) continue;
 
     const write: ValueWrite = {
       indicatorCode: indicator.code,
@@ -174,12 +181,13 @@ export function checkRecords(
       num,
       txt,
       // A blank comment leaves the stored one as it is.
-      ...(r.comment === '' ? {} : { comment: r.comment }),
+      comment: r.comment === '' ? undefined : r.comment,
     };
     const key = keyOf(write);
     const first = seen.get(key);
     if (first) {
       fail(
+        r,
         null,
         'DUPLICATE_KEY',
         `Trùng ô với ${first.line === null ? `bản ghi ${first.record}` : `dòng ${first.line}`}: cùng chỉ tiêu ${indicator.code}${optionCode ? `.${optionCode}` : ''}, đơn vị ${unit.id}, kỳ ${period.code}.`,
@@ -190,6 +198,7 @@ export function checkRecords(
     const report = locked.get(lockKey(indicator.code, unit.id, period.code));
     if (report) {
       fail(
+        r,
         null,
         'LOCKED_BY_REPORT',
         `Số liệu đã khóa: báo cáo ${report.formCode} của ${registry.nameOn(unit, period.end).nameVi} kỳ ${period.code} đang ở trạng thái "${REPORT_STATUS_LABELS[report.status].vi}". Cần trả lại hoặc mở lại báo cáo trước khi nhập.`,

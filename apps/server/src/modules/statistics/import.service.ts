@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { UnitRegistry } from '@caunoi/units';
 import { writeTransaction, type Ctx } from '../../core/context.js';
 import type { Database, Queryable } from '../../db/database.js';
+import { AppError } from '../../http/errors.js';
 import type { Catalogue } from './catalogue.js';
 import { loadCatalogue } from './catalogue.repo.js';
 import { checkRecords, periodsOf } from './import.check.js';
@@ -68,7 +69,10 @@ export async function importValues(
         const counts = { created: 0, updated: 0, unchanged: 0 };
         if (checked.writes.length > 0) {
           const stored = await storedValuesFor(tx, checked.writes, catalogue);
-          for (const w of checked.writes) counts[compareWrite(w, stored.get(keyOf(w))).change]++;
+          for (const w of checked.writes) {
+            const old = stored.size === 0 ? undefined : stored.get(keyOf(w));
+            counts[compareWrite(w, old).change]++;
+          }
         }
         return {
           ...rejected(checked.errors),
@@ -85,16 +89,7 @@ export async function importValues(
   return writeTransaction(ctx, async ({ tx, audit }) => {
     const checked = await check(tx, parsed, catalogue, registry, true);
     if (checked.errors.count > 0) return rejected(checked.errors);
-    let result: WriteSummary = { created: 0, updated: 0, unchanged: 0 };
-    if (checked.writes.length > 0) {
-      const stored = await storedValuesFor(tx, checked.writes, catalogue);
-      result = await writeValues(tx, checked.writes, {
-        channel: 'import',
-        actorUsername: ctx.actor.username,
-        batchId: importId,
-        stored,
-      });
-    }
+    const result = await write(tx, checked.writes, catalogue, ctx.actor.username, importId);
     const summary: ImportSummary = {
       ...rejected(checked.errors),
       importId,
@@ -126,6 +121,38 @@ export async function importValues(
     });
     return summary;
   });
+}
+
+/**
+ * The values and their history. A value read as absent but created by someone else meanwhile
+ * fails the whole import (see writeValues): the file is then imported again, over it.
+ */
+async function write(
+  tx: Queryable,
+  writes: readonly ValueWrite[],
+  catalogue: Catalogue,
+  actorUsername: string,
+  importId: string,
+): Promise<WriteSummary> {
+  if (writes.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+  const stored = await storedValuesFor(tx, writes, catalogue);
+  try {
+    return await writeValues(tx, writes, {
+      channel: 'import',
+      actorUsername,
+      batchId: importId,
+      stored,
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
+    if (cause.code === '23505') {
+      throw new AppError(
+        'CONFLICT',
+        'Trong lúc nhập, một số ô vừa được người khác nhập số liệu. Không có giá trị nào được ghi; hãy chạy lại lần nhập.',
+      );
+    }
+    throw error;
+  }
 }
 
 interface Checked {

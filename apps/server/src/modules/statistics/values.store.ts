@@ -185,20 +185,20 @@ export async function writeValues(
 ): Promise<WriteSummary> {
   const latest = new Map<string, ValueWrite>();
   for (const w of writes) latest.set(keyOf(w), w);
-  const unique = latest.size === writes.length ? writes : [...latest.values()];
   const summary: WriteSummary = {
     created: 0,
     updated: 0,
-    unchanged: writes.length - unique.length,
+    unchanged: writes.length - latest.size,
   };
   const synthetic = options.synthetic ?? false;
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const part = unique.slice(i, i + CHUNK);
+  let keys: string[] = [];
+  let part: ValueWrite[] = [];
+  const flush = async () => {
     const stored = options.stored ?? (await readValuesAt(q, part));
     const fresh: Change[] = [];
     const existing: Change[] = [];
-    for (const w of part) {
-      const old = stored.get(keyOf(w));
+    for (const [i, w] of part.entries()) {
+      const old = stored.size === 0 ? undefined : stored.get(keys[i]!);
       const { change, comment } = compareWrite(w, old, synthetic);
       summary[change]++;
       if (change === 'unchanged') continue;
@@ -206,7 +206,15 @@ export async function writeValues(
     }
     if (fresh.length > 0) await insertValues(q, fresh, options);
     if (existing.length > 0) await updateValues(q, existing, options);
+    keys = [];
+    part = [];
+  };
+  for (const [key, w] of latest) {
+    keys.push(key);
+    part.push(w);
+    if (part.length === CHUNK) await flush();
   }
+  if (part.length > 0) await flush();
   return summary;
 }
 
