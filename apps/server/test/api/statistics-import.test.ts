@@ -122,6 +122,14 @@ describe('files that cannot be read (400, 413, 415)', () => {
     const empty = await admin.request('POST', URL, '', { 'content-type': 'text/csv' });
     expect(empty.status).toBe(400);
     expect(empty.body.error.message).toBe('Tệp không có dữ liệu.');
+
+    const header = await postCsv(`${HEADER}\n\n`);
+    expect(header.status).toBe(400);
+    expect(header.body.error).toMatchObject({
+      message: 'Tệp chỉ có dòng tiêu đề, không có giá trị nào.',
+      details: { reason: 'EMPTY_FILE' },
+    });
+    expect((await postJson({ values: [] })).body.error.details.reason).toBe('EMPTY_FILE');
   });
 
   it('refuses a file that is not UTF-8, an unclosed quote, a bad dryRun value', async () => {

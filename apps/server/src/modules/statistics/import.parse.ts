@@ -116,6 +116,14 @@ export function parseImportFile(content: Uint8Array, format: ImportFormat): Pars
   const text = decodeText(content);
   if (text.trim() === '') throw fileError('EMPTY_FILE', 'Tệp không có dữ liệu.');
   const parsed = format === 'csv' ? parseCsv(text) : parseJson(text);
+  if (parsed.total === 0) {
+    throw fileError(
+      'EMPTY_FILE',
+      format === 'csv'
+        ? 'Tệp chỉ có dòng tiêu đề, không có giá trị nào.'
+        : 'Tệp không có bản ghi nào.',
+    );
+  }
   if (parsed.total > MAX_IMPORT_VALUES) {
     throw new AppError(
       'PAYLOAD_TOO_LARGE',

@@ -17,8 +17,9 @@ export const lockKey = (indicatorCode: string, unitId: string, periodCode: strin
 
 /**
  * The values locked by a submitted, approved or accepted report, in the given periods: each
- * indicator of the report's form, for the report's unit and period. With `hold`, the reports
- * stay as they are (no approval or return) until the caller's transaction ends.
+ * indicator of the report's form, for the report's unit and period. With `hold`, every report of
+ * those periods stays as it is (not submitted, approved or returned) until the caller's
+ * transaction ends, so that none changes status half-way through an import.
  */
 export async function lockedValues(
   q: Queryable,
@@ -27,6 +28,11 @@ export async function lockedValues(
 ): Promise<Map<string, LockingReport>> {
   const locked = new Map<string, LockingReport>();
   if (periodCodes.length === 0) return locked;
+  const periods = sql.param([...periodCodes]);
+  if (hold) {
+    await q.execute(sql`
+      SELECT id FROM stat_reports WHERE period_code = ANY(${periods}::text[]) FOR SHARE`);
+  }
   const result = await q.execute<{
     indicator_code: string;
     unit_id: string;
@@ -39,8 +45,7 @@ export async function lockedValues(
     JOIN stat_form_indicators fi ON fi.form_id = r.form_id
     JOIN stat_forms f ON f.id = r.form_id
     WHERE r.status = ANY(${sql.param([...LOCKED_REPORT_STATUSES])}::text[])
-      AND r.period_code = ANY(${sql.param([...periodCodes])}::text[])
-    ${hold ? sql`FOR SHARE OF r` : sql``}`);
+      AND r.period_code = ANY(${periods}::text[])`);
   for (const r of result.rows) {
     locked.set(lockKey(r.indicator_code, r.unit_id, r.period_code), {
       formCode: r.form_code,
