@@ -21,6 +21,7 @@ import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, type Database } from '../apps/server/src/db/database.js';
 import { GRID_USERS, gridSaveLoad, type LoadResult } from './statistics-grid.js';
 import { statisticsAnalytics } from './statistics-analytics.js';
+import { statisticsImportBench } from './statistics-import.js';
 
 interface Target {
   group: string;
@@ -362,6 +363,7 @@ async function main(): Promise<void> {
     console.log('(TEST_DATABASE_URL not set: PostgreSQL not measured)\n');
   }
   await statisticsAnalytics(measure, notes);
+  await statisticsImportBench(results, notes);
 
   for (const note of notes) console.log(note);
   if (notes.length > 0) console.log('');

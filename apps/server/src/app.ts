@@ -39,6 +39,7 @@ import { dashboardsRoutes } from './modules/dashboards/dashboards.routes.js';
 import { statisticsAttachables } from './modules/statistics/statistics.attachables.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { analyticsRoutes } from './modules/statistics/analytics.routes.js';
+import { statisticsImportRoutes } from './modules/statistics/import.routes.js';
 import { programmesAttachables } from './modules/programmes/programmes.attachables.js';
 import { engagementsAttachables } from './modules/engagements/engagements.attachables.js';
 import { tasksAttachables } from './modules/tasks/tasks.attachables.js';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(dashboardsRoutes);
       await api.register(statisticsRoutes);
       await api.register(analyticsRoutes);
+      await api.register(statisticsImportRoutes);
     },
     { prefix: '/api/v1' },
   );
