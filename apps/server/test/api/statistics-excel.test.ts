@@ -593,6 +593,24 @@ describe('refusing what cannot be written', () => {
       channel: 'grid',
     });
   });
+  it('tolerates the blank rows of an indicator removed from the form since the download, not its values', async () => {
+    const form = await newForm('month');
+    const wb = await open(
+      await download(otherProvince, templateUrl(form.id, '2025M12', [NINH_BINH])),
+    );
+    const sheet = wb.getWorksheet('Ninh Bình')!;
+    const removed = await ministry.patch(`/api/v1/statistics/forms/${form.id}`, {
+      indicators: INDICATORS.filter((c) => c !== 'FUND_DISBURSED' && c !== 'SPEND_TOTAL'),
+    });
+    expect(removed.status, JSON.stringify(removed.body)).toBe(204);
+    fill(sheet, 'TASK_IMPLEMENTED', 'TINH', 7);
+    fill(sheet, 'SPEND_TOTAL', 'NSNN', 5);
+    const res = await upload(otherProvince, await save(wb), { dryRun: true });
+    expect(res.body.errors.map((e: any) => [e.cell, e.code])).toEqual([
+      [`E${rowOf(sheet, 'SPEND_TOTAL', 'NSNN')}`, 'UNKNOWN_INDICATOR'],
+    ]);
+    expect(res.body.changes.map((c: any) => c.indicatorCode)).toEqual(['TASK_IMPLEMENTED']);
+  });
 });
 
 describe('a workbook of several provinces', () => {

@@ -352,6 +352,11 @@ function commentOf(read: CellRead): Input {
   return { ok: true, value: text === '' ? null : text };
 }
 
+/** Whether a cell holds a formula (calculated or not). */
+const formulaIn = (read: CellRead) =>
+  (read.kind === 'value' && read.formula) ||
+  (read.kind === 'error' && read.code === 'FORMULA_NOT_CALCULATED');
+
 const rowOfRef = (ref: string | null) => (ref ? Number(ref.replace(/^[A-Z]+/, '')) : 0);
 
 interface Evaluation {
@@ -481,6 +486,9 @@ async function evaluate(
         }
         continue;
       }
+      // A row of an indicator the form no longer has: an error only when a value was typed in it
+      // (a total's or a ratio's formula is the template's own).
+      if (!indicator && (r.value.kind === 'blank' || formulaIn(r.value))) continue;
       const value = inputOf(r.value, indicator?.valueType ?? 'text');
       const comment = commentOf(r.comment);
       if (!value.ok) {

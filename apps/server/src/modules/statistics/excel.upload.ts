@@ -310,11 +310,11 @@ export function readTemplate(wb: ExcelJS.Workbook): ReadTemplate {
       continue;
     }
     const rows: SheetRow[] = [];
-    const last = sheet.rowCount;
-    for (let r = HEADER_ROW + 1; r <= last; r++) {
-      const row = sheet.getRow(r);
+    // Only the rows the file holds: a stray cell far below costs nothing.
+    sheet.eachRow((row, r) => {
+      if (r <= HEADER_ROW) return;
       const indicatorCode = textOf(row.getCell(COL.code).value);
-      if (indicatorCode === GROUP_MARK) continue;
+      if (indicatorCode === GROUP_MARK) return;
       if (indicatorCode === '') {
         const at = rowHasContent(row);
         if (at) {
@@ -325,7 +325,7 @@ export function readTemplate(wb: ExcelJS.Workbook): ReadTemplate {
             message: `Dòng ${r} không có mã chỉ tiêu (dòng thêm vào ngoài bảng): bị bỏ qua.`,
           });
         }
-        continue;
+        return;
       }
       const valueCell = row.getCell(COL.value);
       const commentCell = row.getCell(COL.comment);
@@ -352,7 +352,7 @@ export function readTemplate(wb: ExcelJS.Workbook): ReadTemplate {
         value,
         comment,
       });
-    }
+    });
     sheets.push({ name: sheet.name, ...keys, rows });
   }
   if (sheets.length === 0) {
