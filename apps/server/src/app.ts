@@ -40,6 +40,7 @@ import { statisticsAttachables } from './modules/statistics/statistics.attachabl
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { analyticsRoutes } from './modules/statistics/analytics.routes.js';
 import { statisticsImportRoutes } from './modules/statistics/import.routes.js';
+import { statisticsExcelRoutes } from './modules/statistics/excel.routes.js';
 import { programmesAttachables } from './modules/programmes/programmes.attachables.js';
 import { engagementsAttachables } from './modules/engagements/engagements.attachables.js';
 import { tasksAttachables } from './modules/tasks/tasks.attachables.js';
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(statisticsRoutes);
       await api.register(analyticsRoutes);
       await api.register(statisticsImportRoutes);
+      await api.register(statisticsExcelRoutes);
     },
     { prefix: '/api/v1' },
   );
