@@ -53,6 +53,16 @@ export default defineConfig({
               priority: 20,
             },
             { name: 'query', test: nodeModule('@tanstack'), priority: 20 },
+            // Icons are split by the pages using them and never merged with other components:
+            // an icon of the navigation would otherwise pull the component chunk it was merged
+            // into (selects, tooltips, drawers…) into the sign-in page's bundle.
+            {
+              name: 'antd',
+              test: nodeModule('@ant-design[\\\\/]icons|@ant-design[\\\\/]icons-svg'),
+              priority: 15,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 0,
+            },
             {
               name: 'antd',
               test: nodeModule(

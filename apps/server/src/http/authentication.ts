@@ -7,11 +7,17 @@ export const SESSION_COOKIE = 'caunoi_sid';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Sets the session cookie until `expires`, counted from `now` on the server's clock. The browser
+ * is told how long the cookie lasts (Max-Age, which takes precedence over Expires), so that a
+ * computer whose clock is off, or a server clock moved in tests, does not end the session early.
+ */
 export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
   expires: Date,
+  now: Date,
 ): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
@@ -19,6 +25,7 @@ export function setSessionCookie(
     sameSite: 'lax',
     // Secure whenever the request came over HTTPS (directly or, with TRUST_PROXY, via a proxy).
     secure: request.protocol === 'https',
+    maxAge: Math.max(0, Math.floor((expires.getTime() - now.getTime()) / 1000)),
     expires,
   });
 }

@@ -19,7 +19,7 @@ import { Logo } from '../components/Logo';
 import { useLocale } from '../i18n/locale';
 import { assignmentLabel, isSystemAdmin } from '../modules/auth/permissions';
 import { signOut, useMe } from '../modules/auth/session';
-import { FEATURE_MODULES } from './modules';
+import { FEATURE_MODULES, type ModuleMenuItem } from './modules';
 import { Workspace } from './Workspace';
 import styles from './Shell.module.css';
 
@@ -38,14 +38,23 @@ function ShellLayout() {
   const section = location.pathname.split('/')[1] || 'units';
   const roles = user.assignments.map((a) => assignmentLabel(a, locale, t('scope.national')));
 
-  const coordination = FEATURE_MODULES.flatMap((m) => m.menu)
-    .filter((item) => item.visible?.(me) ?? true)
-    .sort((a, b) => a.order - b.order);
-  // The most specific coordination entry wins: /tasks/league is not /tasks.
+  const shown = (items: ModuleMenuItem[]) =>
+    items.filter((item) => item.visible?.(me) ?? true).sort((a, b) => a.order - b.order);
+  const coordination = shown(FEATURE_MODULES.filter((m) => !m.menuGroup).flatMap((m) => m.menu));
+  // Modules with a navigation group of their own (statistics), after coordination.
+  const ownGroups = FEATURE_MODULES.flatMap((m) =>
+    m.menuGroup ? [{ ...m.menuGroup, items: shown(m.menu) }] : [],
+  ).filter((g) => g.items.length > 0);
+  // The most specific module entry wins: /tasks/league is not /tasks.
   const selected =
-    coordination
+    [...coordination, ...ownGroups.flatMap((g) => g.items)]
       .filter((i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`))
       .sort((a, b) => b.path.length - a.path.length)[0]?.key ?? section;
+  const entry = (item: ModuleMenuItem) => ({
+    key: item.key,
+    icon: item.icon,
+    label: <Link to={item.path}>{t(item.label as never)}</Link>,
+  });
 
   const groups: MenuProps['items'] = [
     ...(coordination.length > 0
@@ -54,14 +63,16 @@ function ShellLayout() {
             key: 'coordination',
             type: 'group' as const,
             label: t('nav.coordination'),
-            children: coordination.map((item) => ({
-              key: item.key,
-              icon: item.icon,
-              label: <Link to={item.path}>{t(item.label as never)}</Link>,
-            })),
+            children: coordination.map(entry),
           },
         ]
       : []),
+    ...ownGroups.map((g) => ({
+      key: g.key,
+      type: 'group' as const,
+      label: t(g.label as never),
+      children: g.items.map(entry),
+    })),
     {
       key: 'directory',
       type: 'group',

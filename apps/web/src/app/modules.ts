@@ -7,6 +7,7 @@ import { notificationModule } from '../modules/notifications/module';
 import { programmeModule } from '../modules/programmes/module';
 import { proposalModule } from '../modules/proposals/module';
 import { roadmapModule } from '../modules/roadmaps/module';
+import { statisticsModule } from '../modules/statistics/module';
 import { taskModule } from '../modules/tasks/module';
 
 /** An entry of the side navigation contributed by a feature module. */
@@ -27,8 +28,10 @@ export interface ModuleMenuItem {
 export interface FeatureModule {
   /** Child routes of the signed-in shell (paths without a leading slash). */
   routes: RouteObject[];
-  /** Entries of the "Phối hợp" (coordination) navigation group. */
+  /** Entries of the navigation: the "Phối hợp" (coordination) group unless `menuGroup` is set. */
   menu: ModuleMenuItem[];
+  /** A navigation group of the module's own, shown after the coordination group. */
+  menuGroup?: { key: string; /** i18n key of the group's title. */ label: string };
   /** Something the module shows in the header (e.g. the notification bell). */
   headerExtra?: () => ReactNode;
 }
@@ -41,4 +44,5 @@ export const FEATURE_MODULES: FeatureModule[] = [
   proposalModule,
   roadmapModule,
   notificationModule,
+  statisticsModule,
 ];

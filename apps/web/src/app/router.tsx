@@ -3,11 +3,15 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth, RequireSession } from '../modules/auth/guards';
 import { Lazy } from '../components/Lazy';
 import { RouteError } from '../components/RouteError';
+import { loadDeferredMessages } from '../i18n';
 import { FEATURE_MODULES } from './modules';
 
 const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../modules/auth/ChangePasswordPage'));
-const Shell = lazy(() => import('./Shell'));
+// The signed-in screens come with the messages of the modules loaded after sign-in.
+const Shell = lazy(() =>
+  Promise.all([import('./Shell'), loadDeferredMessages()]).then(([shell]) => shell),
+);
 const UnitsPage = lazy(() => import('../modules/units/UnitsPage'));
 const UnitDetailPage = lazy(() => import('../modules/units/UnitDetailPage'));
 const OrganisationsPage = lazy(() => import('../modules/organisations/OrganisationsPage'));

@@ -9,6 +9,8 @@ import tasksVi from '../modules/tasks/i18n/vi.json';
 import proposalsVi from '../modules/proposals/i18n/vi.json';
 import roadmapsVi from '../modules/roadmaps/i18n/vi.json';
 import notificationsVi from '../modules/notifications/i18n/vi.json';
+// Only the type: these messages are loaded with the signed-in screens, see `loadDeferredMessages`.
+import type statisticsVi from '../modules/statistics/i18n/vi.json';
 
 /** The Vietnamese messages: the core file plus each feature module's own file. */
 const vi = {
@@ -22,7 +24,7 @@ const vi = {
   ...notificationsVi,
 };
 
-export type Messages = typeof vi;
+export type Messages = typeof vi & typeof statisticsVi;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -42,17 +44,27 @@ void i18n.use(initReactI18next).init({
 /** Loads the English messages (kept out of the initial bundle). */
 export async function loadEnglish(): Promise<void> {
   if (i18n.hasResourceBundle('en', 'translation')) return;
-  const [core, dashboards, programmes, engagements, tasks, proposals, roadmaps, notifications] =
-    await Promise.all([
-      import('./en.json'),
-      import('../modules/dashboards/i18n/en.json'),
-      import('../modules/programmes/i18n/en.json'),
-      import('../modules/engagements/i18n/en.json'),
-      import('../modules/tasks/i18n/en.json'),
-      import('../modules/proposals/i18n/en.json'),
-      import('../modules/roadmaps/i18n/en.json'),
-      import('../modules/notifications/i18n/en.json'),
-    ]);
+  const [
+    core,
+    dashboards,
+    programmes,
+    engagements,
+    tasks,
+    proposals,
+    roadmaps,
+    notifications,
+    statistics,
+  ] = await Promise.all([
+    import('./en.json'),
+    import('../modules/dashboards/i18n/en.json'),
+    import('../modules/programmes/i18n/en.json'),
+    import('../modules/engagements/i18n/en.json'),
+    import('../modules/tasks/i18n/en.json'),
+    import('../modules/proposals/i18n/en.json'),
+    import('../modules/roadmaps/i18n/en.json'),
+    import('../modules/notifications/i18n/en.json'),
+    import('../modules/statistics/i18n/en.json'),
+  ]);
   // Typed: a key missing from an English file fails the type check.
   const messages: Messages = {
     ...core.default,
@@ -63,8 +75,27 @@ export async function loadEnglish(): Promise<void> {
     ...proposals.default,
     ...roadmaps.default,
     ...notifications.default,
+    ...statistics.default,
   };
   i18n.addResourceBundle('en', 'translation', messages);
+}
+
+let deferred: Promise<void> | undefined;
+
+/**
+ * The Vietnamese messages of the modules kept out of the sign-in page's bundle (statistics),
+ * loaded once with the signed-in screens; their English comes with `loadEnglish`.
+ */
+export function loadDeferredMessages(): Promise<void> {
+  deferred ??= import('../modules/statistics/i18n/vi.json')
+    .then((statistics) => {
+      i18n.addResourceBundle('vi', 'translation', statistics.default, true, true);
+    })
+    .catch((error: unknown) => {
+      deferred = undefined;
+      throw error;
+    });
+  return deferred;
 }
 
 export default i18n;

@@ -84,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userAgent: request.headers['user-agent'] ?? null,
         requestId: String(request.id),
       });
-      setSessionCookie(request, reply, result.sessionToken, result.expiresAt);
+      setSessionCookie(request, reply, result.sessionToken, result.expiresAt, deps.now());
       const assignments = await assignmentsOf(deps.database.db, result.user.id);
       return presentMe({ user: result.user, assignments }, result.csrfToken, 'web');
     },

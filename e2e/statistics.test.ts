@@ -1,0 +1,303 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  browserTestsEnabled,
+  launchBrowser,
+  RESULTS_DIR,
+  signIn,
+  startApp,
+  type RunningApp,
+} from './support/app.js';
+
+/**
+ * A year's statistics report of Hải Phòng, as its users make it: the department's officer types
+ * the figures in the grid with the keyboard, meets a validation rule, corrects it, explains a
+ * warning and submits; the department's approver returns it with a comment, then approves the
+ * corrected report; the Ministry accepts it and sees it on the reporting status of the period.
+ * The server's clock is inside the 2025 window of the annual form (opens 16/12/2025, due
+ * 14/02/2026).
+ */
+const FORM = 'BM-KHCN-NAM';
+const RETURN_COMMENT = 'Đề nghị kiểm tra lại số đơn đăng ký sở hữu công nghiệp';
+const EXPLANATION = 'Gồm kinh phí của Quỹ năm 2024 chuyển sang';
+
+describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptance', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  let reportUrl = '';
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startApp({ testClock: true });
+    await app.setClock('2026-01-20T09:00:00+07:00');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const as = async (username: string) => {
+    await context?.close();
+    context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 768 } });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await signIn(page, app.url, username);
+  };
+
+  /** What the user sees at 1366×768 (the screen of a department's office computer). */
+  const shot = async (name: string) => {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
+  };
+  const cell = (code: string): Locator => page.getByTestId(`cell-${code}`);
+  const dialog = () => page.getByRole('dialog').last();
+  const status = () => page.getByTestId('report-status').textContent();
+  /** Types into a cell as a user does: select it, type, press Enter. */
+  const typeInto = async (code: string, text: string) => {
+    await cell(code).click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  };
+  const openReport = async () => {
+    await page.goto(reportUrl);
+    await expect
+      .poll(() => page.getByTestId('stat-row').count(), { timeout: 30_000 })
+      .toBeGreaterThan(50);
+  };
+  const step = async (button: string) => {
+    await page.getByRole('button', { name: button }).first().click();
+    await dialog().getByRole('button', { name: button }).click();
+  };
+
+  it('opens the annual form for Hải Phòng 2025 from the statistics menu', async () => {
+    await as('hp.chuyenvien');
+    await page.getByRole('navigation').getByRole('link', { name: 'Nhập số liệu' }).click();
+    const form = page.getByRole('combobox', { name: 'Biểu mẫu' });
+    await form.click();
+    await form.fill('nam');
+    await page.locator('.ant-select-item-option:visible').filter({ hasText: FORM }).first().click();
+    await expect
+      .poll(() => page.getByTestId('report-header').textContent(), { timeout: 30_000 })
+      .toContain('Hải Phòng · Năm 2025');
+    const header = (await page.getByTestId('report-header').textContent()) ?? '';
+    expect(header).toContain('Chưa nhập');
+    expect(header).toContain('Hạn nộp: 14/02/2026');
+    expect(header).toContain('Khóa số liệu: 31/03/2026');
+    expect(await page.getByRole('grid').count()).toBe(1);
+    reportUrl = page.url();
+    expect(reportUrl).toContain('periodCode=2025');
+  });
+
+  it('takes figures from the keyboard in Vietnamese notation and marks a broken rule before saving', async () => {
+    await typeInto('TASK_IMPLEMENTED.TINH', '40');
+    // Enter moved down one cell: the next figure goes to the grassroots level.
+    await page.keyboard.type('28');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    expect(await cell('TASK_IMPLEMENTED.TINH').inputValue()).toBe('40');
+    expect(await cell('TASK_IMPLEMENTED.CO_SO').inputValue()).toBe('28');
+    expect(await cell('TASK_STARTED.TINH').inputValue()).toBe('12');
+    // The total of the disaggregated indicator follows the options typed.
+    const total = page.getByTestId('stat-total').filter({ hasText: 'TASK_IMPLEMENTED' });
+    expect(await total.textContent()).toContain('68');
+
+    // 50 grassroots tasks started out of 28 under way: the rule marks the cell at once.
+    await expect.poll(() => cell('TASK_STARTED.CO_SO').getAttribute('data-mark')).toBe('error');
+    expect(await cell('TASK_STARTED.CO_SO').getAttribute('aria-invalid')).toBe('true');
+    const problems = page.getByTestId('problems');
+    expect(await problems.textContent()).toContain(
+      'Số nhiệm vụ cấp cơ sở mới triển khai không được lớn hơn số nhiệm vụ cấp cơ sở thực hiện trong kỳ',
+    );
+    await shot('statistics-entry-rule-error');
+
+    // The problem's link takes the officer to the cell; typing replaces its value.
+    await problems.getByRole('button', { name: /Đến ô/ }).first().click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toMatch(/^cell-TASK_(STARTED|IMPLEMENTED)\./);
+    await cell('TASK_STARTED.CO_SO').click();
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell('TASK_STARTED.CO_SO').getAttribute('data-mark')).toBeNull();
+
+    // Escape gives up an edit; Delete blanks a cell.
+    await cell('TASK_IMPLEMENTED.BO').click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Escape');
+    expect(await cell('TASK_IMPLEMENTED.BO').inputValue()).toBe('');
+
+    await typeInto('SPEND_TOTAL.NSNN', '1.234,5');
+    await typeInto('SPEND_TOTAL.NGOAI_NSNN', '0');
+    expect(await cell('SPEND_TOTAL.NSNN').inputValue()).toBe('1.234,5');
+    expect(await cell('SPEND_TOTAL.NGOAI_NSNN').inputValue()).toBe('0');
+    await cell('SPEND_TOTAL.NGOAI_NSNN').click();
+    await page.keyboard.press('Delete');
+    expect(await cell('SPEND_TOTAL.NGOAI_NSNN').inputValue()).toBe('');
+
+    // More Quỹ money disbursed than spent on S&T: a warning, to be explained.
+    await typeInto('FUND_DISBURSED', '1.500,75');
+    await expect.poll(() => cell('FUND_DISBURSED').getAttribute('data-mark')).toBe('warning');
+
+    await typeInto('TFP_INCREASE', '4,1');
+    await typeInto('GRDP_INCREASE', '10,0');
+    expect(await page.getByTestId('computed-TFP_SHARE_GRDP_GROWTH').textContent()).toContain('41');
+
+    // A column copied from a spreadsheet fills the cells downwards.
+    await cell('IP_APPLICATIONS.SANG_CHE').click();
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement!.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, '12\r\n30\r\n5\r\n1.210\r\n1\r\n');
+    expect(await cell('IP_APPLICATIONS.NHAN_HIEU').inputValue()).toBe('1.210');
+    expect(await cell('IP_APPLICATIONS.CHI_DAN_DIA_LY').inputValue()).toBe('1');
+    expect(await page.locator('[data-pending="true"]').count()).toBe(13);
+    await shot('statistics-entry-pending');
+  });
+
+  it('saves the batch with Ctrl+S and keeps the warning until it is explained', async () => {
+    await page.keyboard.press('Control+s');
+    await expect
+      .poll(() => page.locator('.ant-message').textContent(), { timeout: 20_000 })
+      .toContain('Đã lưu 13 ô số liệu');
+    await expect.poll(() => page.locator('[data-pending="true"]').count()).toBe(0);
+    expect(await status()).toBe('Đang nhập');
+    expect(await page.getByTestId('problems').textContent()).toContain('Ghi chú giải thích');
+
+    // Shift+F2 opens the cell's comment, which goes into the next save.
+    await cell('FUND_DISBURSED').click();
+    await page.keyboard.press('Shift+F2');
+    await dialog().getByLabel('Ghi chú, giải trình của ô').fill(EXPLANATION);
+    await dialog().getByRole('button', { name: 'Áp dụng' }).click();
+    await page.getByTestId('save-values').click();
+    await expect.poll(() => page.getByTestId('problems').count(), { timeout: 20_000 }).toBe(0);
+    expect(await cell('FUND_DISBURSED').getAttribute('data-mark')).toBe('warning');
+  });
+
+  it('submits the report, which locks its figures', async () => {
+    await step('Gửi phê duyệt');
+    await expect.poll(status, { timeout: 20_000 }).toBe('Đã gửi lãnh đạo Sở');
+    expect(await cell('TASK_IMPLEMENTED.TINH').getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByTestId('lock-message').textContent()).toContain('số liệu bị khóa');
+    expect(await page.getByTestId('report-timeliness').textContent()).toBe('Đúng hạn');
+  });
+
+  it('lets the approver return it with a comment, and the officer resubmit', async () => {
+    await as('hp.lanhdao');
+    await openReport();
+    expect(await status()).toBe('Đã gửi lãnh đạo Sở');
+    await page.getByRole('button', { name: 'Trả lại kèm ý kiến' }).click();
+    // A return needs its comment.
+    await dialog().getByRole('button', { name: 'Trả lại kèm ý kiến' }).click();
+    await expect.poll(() => dialog().textContent()).toContain('Ghi ý kiến để tỉnh biết cần sửa gì');
+    await dialog().getByLabel('Ý kiến trả lại').fill(RETURN_COMMENT);
+    await dialog().getByRole('button', { name: 'Trả lại kèm ý kiến' }).click();
+    await expect.poll(status, { timeout: 20_000 }).toBe('Đang nhập');
+
+    await as('hp.chuyenvien');
+    await openReport();
+    expect(await page.getByTestId('return-comment').textContent()).toContain(RETURN_COMMENT);
+    await typeInto('IP_APPLICATIONS.NHAN_HIEU', '121');
+    await page.keyboard.press('Control+s');
+    await expect
+      .poll(() => page.locator('[data-pending="true"]').count(), { timeout: 20_000 })
+      .toBe(0);
+    await step('Gửi phê duyệt');
+    await expect.poll(status, { timeout: 20_000 }).toBe('Đã gửi lãnh đạo Sở');
+  });
+
+  it('lets the approver approve and the Ministry accept from the reporting status page', async () => {
+    await as('hp.lanhdao');
+    await openReport();
+    await step('Phê duyệt');
+    await expect.poll(status, { timeout: 20_000 }).toBe('Sở đã phê duyệt');
+
+    await as('bo.dieuphoi');
+    await page.goto(reportUrl.replace('/statistics/entry', '/statistics/completeness'));
+    const row = page.getByTestId('completeness-row').filter({ hasText: 'Hải Phòng' });
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('Sở đã phê duyệt');
+    await row.getByRole('link', { name: 'Mở báo cáo của Hải Phòng' }).click();
+    await expect.poll(status, { timeout: 30_000 }).toBe('Sở đã phê duyệt');
+    await step('Tiếp nhận');
+    await expect.poll(status, { timeout: 20_000 }).toBe('Bộ đã tiếp nhận');
+    const events = (await page.getByTestId('report-events').textContent()) ?? '';
+    expect(events).toContain(RETURN_COMMENT);
+    expect(events).toMatch(/Tiếp nhận.*Gửi phê duyệt.*Trả lại kèm ý kiến.*Gửi phê duyệt/s);
+    await shot('statistics-entry-accepted');
+  });
+
+  it('shows Hải Phòng accepted and on time, and reminds the provinces that have not sent', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Tình hình nộp báo cáo' }).click();
+    const row = page.getByTestId('completeness-row').filter({ hasText: 'Hải Phòng' });
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('Bộ đã tiếp nhận');
+    expect(await row.textContent()).toContain('Đúng hạn');
+    expect(await row.textContent()).toContain('20/01/2026');
+    expect(await page.getByTestId('completeness-row').count()).toBe(34);
+    const summary = page.getByTestId('completeness-summary');
+    expect(await summary.textContent()).toMatch(/Phải báo cáo\s*34/);
+    expect(await summary.textContent()).toMatch(/Bộ đã nhận\s*1/);
+    await expect
+      .poll(() => page.getByTestId('completeness-chart').getAttribute('aria-label'))
+      .toContain('Năm 2025: 2,9%');
+    await shot('statistics-completeness');
+
+    await page.getByRole('button', { name: /Nhắc nộp báo cáo/ }).click();
+    await dialog().getByRole('button', { name: 'Nhắc nộp báo cáo' }).click();
+    await expect
+      .poll(() => page.locator('.ant-message').textContent(), { timeout: 20_000 })
+      .toMatch(/Đã nhắc 33 tỉnh, thành phố \(\d+ thông báo\)/);
+  });
+
+  it('shows a value’s history from its cell, with the channel it came through', async () => {
+    await page.goto(reportUrl);
+    await page
+      .getByRole('button', { name: 'Lịch sử của ô Số đơn đăng ký sở hữu công nghiệp — Nhãn hiệu' })
+      .click();
+    const history = dialog().getByTestId('cell-history');
+    await expect.poll(() => history.textContent(), { timeout: 20_000 }).toContain('1.210 → 121');
+    const text = (await history.textContent()) ?? '';
+    expect(text).toContain('Nhập trên web');
+    expect(text).toContain('hp.chuyenvien');
+    expect(text).toContain('(để trống) → 1.210');
+    await shot('statistics-history');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+  });
+
+  it('shows the forms and the indicator catalogue', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Biểu mẫu' }).click();
+    await page
+      .getByRole('link', { name: 'Báo cáo thống kê KH,CN&ĐMST năm của địa phương' })
+      .click();
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 20_000 })
+      .toContain('Các kỳ đã mở');
+    expect(await page.locator('main').textContent()).toContain('14/02/2026');
+    await shot('statistics-form');
+    await page.getByRole('navigation').getByRole('link', { name: 'Danh mục chỉ tiêu' }).click();
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 20_000 })
+      .toContain('Số nhiệm vụ KH&CN triển khai thực hiện trong kỳ');
+    await shot('statistics-catalogue');
+  });
+
+  it('logged no errors in the browser console', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
