@@ -304,11 +304,14 @@ export async function analytics(
     periods.map(() => null),
   );
   if (current) {
+    // A unit maps the same way from any day between two changes of the map: one mapping each.
+    const changes = [...new Set(registry.edges.map((e) => e.effectiveDate))];
     const mappings = new Map<string, ReturnType<UnitRegistry['map']>>();
     periods.forEach((p, pi) => {
+      const epoch = changes.filter((date) => date <= p.end).length;
       for (const u of registry.units) {
         if (!validOn(u, p.end)) continue;
-        const key = `${u.id}|${p.end}`;
+        const key = `${u.id}|${epoch}`;
         let mapping = mappings.get(key);
         if (!mapping) {
           mapping = registry.map(u.id, p.end, today);
