@@ -151,7 +151,8 @@ function issue(
 const count = (text: string, ch: string) => text.split(ch).length - 1;
 
 /** Line ends inside a field (a quoted field may span lines). */
-const lineBreaks = (field: string) => (field.match(/\r\n|\n|\r/g) ?? []).length;
+const lineBreaks = (field: string) =>
+  field.includes('\n') || field.includes('\r') ? (field.match(/\r\n|\n|\r/g) ?? []).length : 0;
 
 function csvMessage(error: CsvError): string {
   const line = (error as CsvError & { lines?: number }).lines;

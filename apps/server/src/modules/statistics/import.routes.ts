@@ -1,6 +1,7 @@
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
 import { AppError, validationError } from '../../http/errors.js';
 import { errorResponses, errorSchema } from '../../http/schemas.js';
@@ -106,6 +107,10 @@ export const statisticsImportRoutes: FastifyPluginAsyncZod = async (app) => {
         ].join('\n\n'),
         consumes: ['text/csv', 'application/json', 'multipart/form-data'],
         querystring: importQuery,
+        body: z.unknown().meta({
+          description: 'Nội dung tệp CSV hoặc JSON, hoặc biểu mẫu multipart có trường file',
+          format: 'binary',
+        }),
         response: {
           200: importSummarySchema,
           ...errorResponses,

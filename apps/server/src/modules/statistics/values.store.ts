@@ -218,14 +218,23 @@ export async function writeValues(
   return summary;
 }
 
-/** The columns both statements send: the key, the new value and, for history, the old one. */
+/**
+ * The columns both statements send: the key, the new value and, for history, the old one. A
+ * column with nothing but nulls (no old values when creating, no text in numeric indicators)
+ * travels as one NULL, which unnest pads.
+ */
 function changeColumns(changes: readonly Change[]) {
-  const col = <T>(f: (c: Change) => T) => arrayParam(changes.map(f));
-  return sql`unnest(${col((c) => c.write.indicatorCode)}::text[], ${col((c) => c.write.optionCode)}::text[],
-                  ${col((c) => c.write.unitId)}::text[], ${col((c) => c.write.periodCode)}::text[],
-                  ${col((c) => c.write.num)}::float8[], ${col((c) => c.write.txt)}::text[],
-                  ${col((c) => c.comment)}::text[], ${col((c) => c.old?.num ?? null)}::float8[],
-                  ${col((c) => c.old?.txt ?? null)}::text[], ${col((c) => c.old?.comment ?? null)}::text[])
+  const col = <T>(f: (c: Change) => T, type: 'text' | 'float8') => {
+    const values = changes.map(f);
+    return values.every((v) => v === null)
+      ? sql.raw(`NULL::${type}[]`)
+      : sql`${arrayParam(values)}::${sql.raw(type)}[]`;
+  };
+  return sql`unnest(${col((c) => c.write.indicatorCode, 'text')}, ${col((c) => c.write.optionCode, 'text')},
+                  ${col((c) => c.write.unitId, 'text')}, ${col((c) => c.write.periodCode, 'text')},
+                  ${col((c) => c.write.num, 'float8')}, ${col((c) => c.write.txt, 'text')},
+                  ${col((c) => c.comment, 'text')}, ${col((c) => c.old?.num ?? null, 'float8')},
+                  ${col((c) => c.old?.txt ?? null, 'text')}, ${col((c) => c.old?.comment ?? null, 'text')})
         AS x(i, o, u, p, n, t, c, on_, ot, oc)`;
 }
 
