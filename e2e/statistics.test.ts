@@ -58,6 +58,8 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
     mkdirSync(RESULTS_DIR, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
   };
+  /** The side navigation (breadcrumbs are navigation landmarks too). */
+  const nav = () => page.getByRole('navigation', { name: /Điều hướng chính|Main navigation/ });
   const cell = (code: string): Locator => page.getByTestId(`cell-${code}`);
   const dialog = () => page.getByRole('dialog').last();
   const status = () => page.getByTestId('report-status').textContent();
@@ -80,7 +82,7 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
 
   it('opens the annual form for Hải Phòng 2025 from the statistics menu', async () => {
     await as('hp.chuyenvien');
-    await page.getByRole('navigation').getByRole('link', { name: 'Nhập số liệu' }).click();
+    await nav().getByRole('link', { name: 'Nhập số liệu' }).click();
     const form = page.getByRole('combobox', { name: 'Biểu mẫu' });
     await form.click();
     await form.fill('nam');
@@ -152,6 +154,10 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
     await typeInto('FUND_DISBURSED', '1.500,75');
     await expect.poll(() => cell('FUND_DISBURSED').getAttribute('data-mark')).toBe('warning');
 
+    // Yes/no in Vietnamese; this indicator needs an evidence file.
+    await typeInto('RAD_RESPONSE_PLAN', 'có');
+    expect(await cell('RAD_RESPONSE_PLAN').inputValue()).toBe('Có');
+
     await typeInto('TFP_INCREASE', '4,1');
     await typeInto('GRDP_INCREASE', '10,0');
     expect(await page.getByTestId('computed-TFP_SHARE_GRDP_GROWTH').textContent()).toContain('41');
@@ -167,7 +173,7 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
     }, '12\r\n30\r\n5\r\n1.210\r\n1\r\n');
     expect(await cell('IP_APPLICATIONS.NHAN_HIEU').inputValue()).toBe('1.210');
     expect(await cell('IP_APPLICATIONS.CHI_DAN_DIA_LY').inputValue()).toBe('1');
-    expect(await page.locator('[data-pending="true"]').count()).toBe(13);
+    expect(await page.locator('[data-pending="true"]').count()).toBe(14);
     await shot('statistics-entry-pending');
   });
 
@@ -175,10 +181,13 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
     await page.keyboard.press('Control+s');
     await expect
       .poll(() => page.locator('.ant-message').textContent(), { timeout: 20_000 })
-      .toContain('Đã lưu 13 ô số liệu');
+      .toContain('Đã lưu 14 ô số liệu');
     await expect.poll(() => page.locator('[data-pending="true"]').count()).toBe(0);
     expect(await status()).toBe('Đang nhập');
-    expect(await page.getByTestId('problems').textContent()).toContain('Ghi chú giải thích');
+    const problems = page.getByTestId('problems');
+    expect(await problems.textContent()).toContain('Ghi chú giải thích');
+    expect(await problems.textContent()).toContain('cần tệp minh chứng');
+    expect(await cell('RAD_RESPONSE_PLAN').getAttribute('data-mark')).toBe('evidence');
 
     // Shift+F2 opens the cell's comment, which goes into the next save.
     await cell('FUND_DISBURSED').click();
@@ -186,8 +195,28 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
     await dialog().getByLabel('Ghi chú, giải trình của ô').fill(EXPLANATION);
     await dialog().getByRole('button', { name: 'Áp dụng' }).click();
     await page.getByTestId('save-values').click();
-    await expect.poll(() => page.getByTestId('problems').count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(() => problems.textContent(), { timeout: 20_000 })
+      .not.toContain('Ghi chú giải thích');
     expect(await cell('FUND_DISBURSED').getAttribute('data-mark')).toBe('warning');
+  });
+
+  it('takes an evidence file on a saved value, which clears the last problem', async () => {
+    await cell('RAD_RESPONSE_PLAN').click();
+    await page.getByRole('button', { name: /Minh chứng$/ }).click();
+    await dialog()
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'ke-hoach-ung-pho-su-co-buc-xa.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%minh chứng\n'),
+      });
+    await expect
+      .poll(() => dialog().textContent(), { timeout: 20_000 })
+      .toContain('ke-hoach-ung-pho-su-co-buc-xa.pdf');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('problems').count(), { timeout: 20_000 }).toBe(0);
+    expect(await cell('RAD_RESPONSE_PLAN').getAttribute('data-mark')).toBeNull();
   });
 
   it('submits the report, which locks its figures', async () => {
@@ -243,7 +272,7 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
   });
 
   it('shows Hải Phòng accepted and on time, and reminds the provinces that have not sent', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'Tình hình nộp báo cáo' }).click();
+    await nav().getByRole('link', { name: 'Tình hình nộp báo cáo' }).click();
     const row = page.getByTestId('completeness-row').filter({ hasText: 'Hải Phòng' });
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('Bộ đã tiếp nhận');
     expect(await row.textContent()).toContain('Đúng hạn');
@@ -281,7 +310,7 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
   });
 
   it('shows the forms and the indicator catalogue', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'Biểu mẫu' }).click();
+    await nav().getByRole('link', { name: 'Biểu mẫu' }).click();
     await page
       .getByRole('link', { name: 'Báo cáo thống kê KH,CN&ĐMST năm của địa phương' })
       .click();
@@ -290,11 +319,59 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
       .toContain('Các kỳ đã mở');
     expect(await page.locator('main').textContent()).toContain('14/02/2026');
     await shot('statistics-form');
-    await page.getByRole('navigation').getByRole('link', { name: 'Danh mục chỉ tiêu' }).click();
+
+    // The Ministry sets up a quarterly form of the tasks indicators for today's provinces.
+    await nav().getByRole('link', { name: 'Biểu mẫu' }).click();
+    await page.getByRole('button', { name: 'Tạo biểu mẫu' }).click();
+    await dialog().getByLabel('Mã biểu mẫu').fill('bm-nv-quy');
+    await dialog().getByLabel('Tên biểu mẫu').fill('Báo cáo nhanh nhiệm vụ KH&CN hằng quý');
+    await dialog().getByLabel('Tên tiếng Anh').fill('Quarterly S&T tasks report');
+    await dialog().getByLabel('Loại kỳ').click();
+    await page.locator('.ant-select-item-option:visible').filter({ hasText: 'Quý' }).click();
+    await dialog().getByLabel('Kỳ đầu tiên').fill('2025Q3');
+    await dialog().getByLabel('Chỉ tiêu của biểu mẫu').click();
+    await page
+      .locator('.ant-select-tree-treenode:visible')
+      .filter({ hasText: 'Nhiệm vụ khoa học và công nghệ' })
+      .locator('.ant-select-tree-checkbox')
+      .click();
+    await dialog().getByRole('button', { name: 'Thêm 34 tỉnh hiện nay' }).click();
+    await dialog().getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL(/\/statistics\/forms\/[0-9a-f-]{36}$/, { timeout: 20_000 });
     await expect
       .poll(() => page.locator('main').textContent(), { timeout: 20_000 })
-      .toContain('Số nhiệm vụ KH&CN triển khai thực hiện trong kỳ');
+      .toContain('Đơn vị báo cáo (34)');
+    const detail = (await page.locator('main').textContent()) ?? '';
+    expect(detail).toContain('BM-NV-QUY');
+    expect(detail).toContain('Chỉ tiêu (5)');
+    // The third quarter of 2025 opened 15 days before it ended.
+    expect(detail).toContain('Quý III/2025');
+    await shot('statistics-form-created');
+    await nav().getByRole('link', { name: 'Danh mục chỉ tiêu' }).click();
+    await page.waitForURL(/\/statistics\/catalogue/);
+    await expect
+      .poll(() => page.getByRole('tab', { name: /Quy tắc kiểm tra/ }).count(), { timeout: 20_000 })
+      .toBe(1);
+    expect(await page.locator('main').textContent()).toContain(
+      'Số nhiệm vụ KH&CN triển khai thực hiện trong kỳ',
+    );
     await shot('statistics-catalogue');
+  });
+
+  it('speaks English when asked', async () => {
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/auth/me/preferences') && r.ok()),
+      page.getByText('EN', { exact: true }).first().click(),
+    ]);
+    await expect.poll(() => nav().textContent(), { timeout: 10_000 }).toContain('Data entry');
+    await shot('statistics-catalogue-english');
+    await page.goto(reportUrl);
+    await expect
+      .poll(() => page.getByRole('grid').getAttribute('aria-label'), { timeout: 30_000 })
+      .toContain('Hai Phong');
+    expect(await page.getByRole('columnheader', { name: 'Indicator' }).count()).toBe(1);
+    expect(await page.getByTestId('report-status').textContent()).toBe('Accepted');
+    expect(await nav().textContent()).toContain('Statistics');
   });
 
   it('logged no errors in the browser console', () => {

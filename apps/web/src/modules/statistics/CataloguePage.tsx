@@ -76,19 +76,19 @@ function CatalogueView({ catalogue }: { catalogue: Catalogue }) {
     {
       title: t('statistics.catalogue.unit'),
       key: 'unit',
-      width: 130,
+      width: 120,
       render: (_, i) => (locale === 'en' ? i.unitEn : i.unitVi),
     },
     {
       title: t('statistics.catalogue.valueType'),
       key: 'valueType',
-      width: 140,
+      width: 120,
       render: (_, i) => VALUE_TYPE_LABELS[i.valueType][locale],
     },
     {
       title: t('statistics.catalogue.aggregation'),
       key: 'aggregation',
-      width: 230,
+      width: 200,
       render: (_, i) =>
         i.ratio ? (
           <Flex vertical>
@@ -104,7 +104,7 @@ function CatalogueView({ catalogue }: { catalogue: Catalogue }) {
     {
       title: t('statistics.catalogue.disaggregation'),
       key: 'disaggregation',
-      width: 200,
+      width: 170,
       render: (_, i) => {
         const d = i.disaggregation ? disaggregations.get(i.disaggregation) : undefined;
         return d ? (locale === 'en' ? d.nameEn : d.nameVi) : '—';
@@ -113,7 +113,7 @@ function CatalogueView({ catalogue }: { catalogue: Catalogue }) {
     {
       title: t('statistics.catalogue.evidence'),
       key: 'evidence',
-      width: 110,
+      width: 100,
       render: (_, i) =>
         i.evidenceRequired ? (
           <Tag color="gold">{t('statistics.catalogue.evidenceRequired')}</Tag>

@@ -79,6 +79,7 @@ function Detail({ form }: { form: FormDetail }) {
     {
       title: t('statistics.forms.period'),
       key: 'label',
+      width: 240,
       render: (_, p) => (
         <Flex vertical>
           <Typography.Text strong>{locale === 'en' ? p.labelEn : p.labelVi}</Typography.Text>
@@ -179,7 +180,7 @@ function Detail({ form }: { form: FormDetail }) {
         }
       />
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={10}>
           <Card size="small" title={t('statistics.forms.general')}>
             <Descriptions
               size="small"
@@ -221,36 +222,7 @@ function Detail({ form }: { form: FormDetail }) {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={15}>
-          <Card size="small" title={t('statistics.forms.periods', { n: form.periods.length })}>
-            <Table<PeriodView>
-              rowKey="code"
-              size="small"
-              columns={periodColumns}
-              dataSource={form.periods}
-              pagination={form.periods.length > 8 ? { pageSize: 8, size: 'small' } : false}
-              scroll={{ x: 760 }}
-              locale={{ emptyText: t('statistics.entry.noPeriod') }}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={15}>
-          <Card
-            size="small"
-            title={t('statistics.forms.indicatorsOf', { n: form.indicators.length })}
-          >
-            <Table<CatalogueIndicator>
-              rowKey="code"
-              size="small"
-              columns={indicatorColumns}
-              dataSource={indicators}
-              loading={catalogue.isPending}
-              pagination={false}
-              scroll={{ y: 420 }}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={14}>
           <Card size="small" title={t('statistics.forms.unitsOf', { n: form.units.length })}>
             <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 6 }}>
               {t('statistics.forms.unitsToday', { n: todayUnits.length })}
@@ -277,6 +249,35 @@ function Detail({ form }: { form: FormDetail }) {
                 </Flex>
               </>
             )}
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card size="small" title={t('statistics.forms.periods', { n: form.periods.length })}>
+            <Table<PeriodView>
+              rowKey="code"
+              size="small"
+              columns={periodColumns}
+              dataSource={form.periods}
+              pagination={form.periods.length > 8 ? { pageSize: 8, size: 'small' } : false}
+              scroll={{ x: 760 }}
+              locale={{ emptyText: t('statistics.entry.noPeriod') }}
+            />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card
+            size="small"
+            title={t('statistics.forms.indicatorsOf', { n: form.indicators.length })}
+          >
+            <Table<CatalogueIndicator>
+              rowKey="code"
+              size="small"
+              columns={indicatorColumns}
+              dataSource={indicators}
+              loading={catalogue.isPending}
+              pagination={false}
+              scroll={{ y: 420 }}
+            />
           </Card>
         </Col>
       </Row>
