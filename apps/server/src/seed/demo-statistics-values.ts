@@ -107,7 +107,6 @@ const CONSTANT_PRICES = 0.72;
 
 interface Province {
   code: string;
-  unitId: string;
   regionVi: string;
   /** Economic size relative to a median province. */
   size: number;
@@ -143,13 +142,13 @@ function seriesOf(p: Province): Map<number, Cells> {
       base: number,
       exponent: number,
       growth: number,
-      o: { habit?: number; noise?: number; shock?: Partial<Record<number, number>> } = {},
+      shock: Partial<Record<number, number>> = {},
     ) =>
       base *
-      softCap(s ** exponent * Math.exp((o.habit ?? 0.25) * n(key, 'habit'))) *
+      softCap(s ** exponent * Math.exp(0.25 * n(key, 'habit'))) *
       (1 + growth * (0.5 + u(key, 'growth')) * t) *
-      (o.shock?.[year] ?? 1) *
-      Math.exp((o.noise ?? 0.01) * n(key, year));
+      (shock[year] ?? 1) *
+      Math.exp(0.01 * n(key, year));
     const count = (...args: Parameters<typeof level>) => Math.max(0, Math.round(level(...args)));
     /** A lasting share of the province, between lo and hi, with a little yearly noise. */
     const share = (key: string, lo: number, hi: number, noise = 0.01) =>
@@ -301,7 +300,7 @@ function seriesOf(p: Province): Map<number, Cells> {
     set('INNOV_STARTUP_PROJECTS', '', count('startups', 18, 0.35, 0.07));
     set('INNOV_STARTUP_ENTERPRISES', '', count('startup-firms', 3, 0.4, 0.12));
     set('INNOV_SUPPORT_ORGS', '', count('support-orgs', 3, 0.45, 0.15));
-    set('INNOV_EVENTS', '', count('events', 6, 0.3, 0.05, { shock: covid }));
+    set('INNOV_EVENTS', '', count('events', 6, 0.3, 0.05, covid));
     set(
       'PII_SCORE',
       '',
@@ -318,7 +317,7 @@ function seriesOf(p: Province): Map<number, Cells> {
       1,
     );
     set('ADMIN_PROCEDURES_ONLINE', '', Math.round(procedures * online));
-    set('INSPECTIONS', '', count('inspections', 10, 0.3, 0.04, { shock: { 2020: 0.85 } }));
+    set('INSPECTIONS', '', count('inspections', 10, 0.3, 0.04, { 2020: 0.85 }));
 
     out.set(year, cells);
   }
@@ -458,7 +457,6 @@ export function generateStatistics(input: GenerateInput): UnitYearValues[] {
     if (!unit || weight === undefined || unit.validTo === null) return undefined;
     const made = seriesOf({
       code: unit.code,
-      unitId,
       regionVi: unit.regionVi,
       size: weight / MEDIAN_WEIGHT,
     });
