@@ -19,6 +19,7 @@ import { buildApp, type App } from '../apps/server/src/app.js';
 import { createDeps, prepareDatabase } from '../apps/server/src/bootstrap.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, type Database } from '../apps/server/src/db/database.js';
+import { statisticsExcel } from './statistics-excel.js';
 
 interface Target {
   group: string;
@@ -323,6 +324,7 @@ async function main(): Promise<void> {
   } else {
     console.log('(TEST_DATABASE_URL not set: PostgreSQL not measured)\n');
   }
+  await statisticsExcel(measure, notes);
 
   for (const note of notes) console.log(note);
   if (notes.length > 0) console.log('');
