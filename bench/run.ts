@@ -25,6 +25,7 @@ import { statisticsAnalytics } from './statistics-analytics.js';
 import { statisticsImportBench } from './statistics-import.js';
 import { seedDemoCoordination } from '../apps/server/src/seed/demo.js';
 import { seedDemoStatistics } from '../apps/server/src/seed/demo-statistics.js';
+import { statisticsExcel } from './statistics-excel.js';
 
 interface Target {
   group: string;
@@ -411,6 +412,7 @@ async function main(): Promise<void> {
   }
   await statisticsAnalytics(measure, notes);
   await statisticsImportBench(results, notes);
+  await statisticsExcel(measure, notes);
 
   for (const note of notes) console.log(note);
   if (notes.length > 0) console.log('');

@@ -523,6 +523,16 @@ describe('refusing what cannot be written', () => {
     const pdf = await upload(officer, TINY_PDF, {}, 'bao-cao.pdf');
     expect(pdf.status).toBe(400);
     expect(pdf.body.error.code).toBe('WORKBOOK_UNREADABLE');
+    // A file whose zip directory announces gigabytes is refused before it is unpacked.
+    const bomb = Buffer.from(file);
+    const eocd = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    bomb.writeUInt32LE(0xf0000000, bomb.readUInt32LE(eocd + 16) + 24);
+    const huge = await upload(officer, bomb);
+    expect(huge.status).toBe(400);
+    expect(huge.body.error).toMatchObject({
+      code: 'WORKBOOK_UNREADABLE',
+      message: expect.stringMatching(/quá lớn/),
+    });
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet('Sheet1').getCell('A1').value = 'Số liệu';
     const notTemplate = await upload(officer, await save(plain));

@@ -22,8 +22,7 @@ import {
 } from './excel.template.js';
 import {
   commentRef,
-  loadWorkbook,
-  readTemplate,
+  readUpload,
   valueRef,
   type CellRead,
   type DataSheet,
@@ -610,7 +609,7 @@ export async function uploadWorkbook(
   input: UploadInput,
 ): Promise<UploadResult> {
   const q = ctx.database.db;
-  const read = readTemplate(await loadWorkbook(input.file));
+  const read = await readUpload(input.file);
   await checkExpected(q, env, read, input.expected);
   const form = await formsRepo.findForm(q, read.meta.formId);
   if (!form) {

@@ -458,12 +458,13 @@ function dataSheet(
       return;
     }
     const { indicator } = p;
-    cell(COL.no).value = p.no;
+    // Empty cells stay empty (no '' strings): fewer cells for Excel and for the upload to read.
+    cell(COL.no).value = p.no || null;
     cell(COL.name).value = p.optionCode === '' ? indicator.nameVi : null;
     cell(COL.option).value = p.optionName;
     cell(COL.unit).value = indicator.unitVi;
     cell(COL.code).value = indicator.code;
-    cell(COL.optionCode).value = p.optionCode;
+    cell(COL.optionCode).value = p.optionCode || null;
     const value = cell(COL.value);
     value.numFmt = NUMBER_FORMATS[indicator.valueType];
     value.alignment = {

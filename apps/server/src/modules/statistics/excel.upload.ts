@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { formatDateVi } from '@caunoi/shared';
 import { AppError } from '../../http/errors.js';
@@ -365,3 +366,37 @@ export function readTemplate(wb: ExcelJS.Workbook): ReadTemplate {
 
 export const valueRef = (row: number) => `${VALUE_LETTER}${row}`;
 export const commentRef = (row: number) => `${COMMENT_LETTER}${row}`;
+
+/**
+ * Workbooks read recently, by the SHA-256 of their bytes: the commit that follows a preview of
+ * the same file does not parse it again (parsing is most of a preview's time). What is kept is
+ * what the file says, never what it was checked against, so a commit still checks everything.
+ */
+const recent = new Map<string, { read: ReadTemplate; at: number }>();
+const RECENT_MAX = 16;
+const RECENT_MS = 15 * 60 * 1000;
+/** Larger files are not kept: the cache is for the workbooks officers send, not for any file. */
+const RECENT_MAX_ROWS = 20_000;
+
+/** The template an uploaded file holds (see `readTemplate`), parsed once per content. */
+export async function readUpload(file: Buffer, now = Date.now()): Promise<ReadTemplate> {
+  const key = createHash('sha256').update(file).digest('hex');
+  for (const [k, v] of recent) if (now - v.at > RECENT_MS) recent.delete(k);
+  const hit = recent.get(key);
+  if (hit) {
+    // Most recently used last.
+    recent.delete(key);
+    recent.set(key, { read: hit.read, at: now });
+    return hit.read;
+  }
+  const read = readTemplate(await loadWorkbook(file));
+  if (read.sheets.reduce((n, sheet) => n + sheet.rows.length, 0) > RECENT_MAX_ROWS) return read;
+  recent.set(key, { read, at: now });
+  while (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+  return read;
+}
+
+/** Forgets the workbooks read (the benchmark measures previews of files never seen). */
+export function forgetUploads(): void {
+  recent.clear();
+}
