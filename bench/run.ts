@@ -18,8 +18,14 @@ import {
 import { buildApp, type App } from '../apps/server/src/app.js';
 import { createDeps, prepareDatabase } from '../apps/server/src/bootstrap.js';
 import { loadConfig } from '../apps/server/src/config.js';
+import { systemCtx } from '../apps/server/src/core/context.js';
 import { openDatabase, type Database } from '../apps/server/src/db/database.js';
 import { GRID_USERS, gridSaveLoad, type LoadResult } from './statistics-grid.js';
+import { statisticsAnalytics } from './statistics-analytics.js';
+import { statisticsImportBench } from './statistics-import.js';
+import { seedDemoCoordination } from '../apps/server/src/seed/demo.js';
+import { seedDemoStatistics } from '../apps/server/src/seed/demo-statistics.js';
+import { statisticsExcel } from './statistics-excel.js';
 import { gridWorkload } from './statistics-web.js';
 
 interface Target {
@@ -370,10 +376,54 @@ async function gridSave(database: Database): Promise<void> {
   });
 }
 
+/**
+ * The first start on an empty embedded database: the statistics demo (some 31,000 values with
+ * their history, 410 reports with their steps) against the rest of that start, measured once each
+ * in the same run as a user meets them: migrations, reference data and demo accounts.
+ */
+async function demoSeed(): Promise<void> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CAUNOI_DEMO_PASSWORD: 'x' });
+  const database = await openDatabase({ embedded: { memory: true } });
+  try {
+    const time = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+      const start = performance.now();
+      const value = await f();
+      return [value, performance.now() - start];
+    };
+    const [, baselineMs] = await time(() =>
+      prepareDatabase(database, config, { demo: true, coordinationDemo: false }),
+    );
+    const ctx = systemCtx(database, 'demo-seed');
+    const [, coordinationMs] = await time(() => seedDemoCoordination(ctx));
+    const [seeded, subjectMs] = await time(() => seedDemoStatistics(ctx));
+    const target = {
+      baseline: 'baseline: first start without demo records (migrations, reference data, accounts)',
+      subject: `statistics demo seed (${seeded.statisticsValues} values, ${seeded.statisticsReports} reports)`,
+      maxRatio: 2,
+      why: 'the first npm start on an empty database waits for it',
+    };
+    const ratio = subjectMs / baselineMs;
+    results.push({
+      group: 'demo seed',
+      ...target,
+      baselineMs,
+      subjectMs,
+      ratio,
+      ok: ratio <= target.maxRatio,
+    });
+    notes.push(
+      `[demo seed] first start without demo records ${baselineMs.toFixed(0)} ms; coordination demo ${coordinationMs.toFixed(0)} ms; statistics demo ${subjectMs.toFixed(0)} ms`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(): Promise<void> {
   await unitsLibrary();
   await plannerLibrary();
   await entryGrid();
+  await demoSeed();
 
   const embedded = await openDatabase({ embedded: { memory: true } });
   try {
@@ -389,6 +439,9 @@ async function main(): Promise<void> {
   } else {
     console.log('(TEST_DATABASE_URL not set: PostgreSQL not measured)\n');
   }
+  await statisticsAnalytics(measure, notes);
+  await statisticsImportBench(results, notes);
+  await statisticsExcel(measure, notes);
 
   for (const note of notes) console.log(note);
   if (notes.length > 0) console.log('');

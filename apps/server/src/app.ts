@@ -38,6 +38,9 @@ import { roadmapsRoutes } from './modules/roadmaps/roadmaps.routes.js';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes.js';
 import { statisticsAttachables } from './modules/statistics/statistics.attachables.js';
 import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
+import { analyticsRoutes } from './modules/statistics/analytics.routes.js';
+import { statisticsImportRoutes } from './modules/statistics/import.routes.js';
+import { statisticsExcelRoutes } from './modules/statistics/excel.routes.js';
 import { programmesAttachables } from './modules/programmes/programmes.attachables.js';
 import { engagementsAttachables } from './modules/engagements/engagements.attachables.js';
 import { tasksAttachables } from './modules/tasks/tasks.attachables.js';
@@ -157,6 +160,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(roadmapsRoutes);
       await api.register(dashboardsRoutes);
       await api.register(statisticsRoutes);
+      await api.register(analyticsRoutes);
+      await api.register(statisticsImportRoutes);
+      await api.register(statisticsExcelRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -35,6 +35,24 @@ export const ERROR_CODES = {
     status: 409,
     message: 'Không thể thực hiện bước này ở trạng thái hiện tại của báo cáo.',
   },
+  WORKBOOK_UNREADABLE: {
+    status: 400,
+    message: 'Không đọc được tệp: cần một tệp Excel .xlsx.',
+  },
+  WORKBOOK_NOT_TEMPLATE: {
+    status: 400,
+    message:
+      'Tệp không phải mẫu nhập liệu tải từ hệ thống. Hãy tải mẫu Excel của biểu và kỳ báo cáo.',
+  },
+  WORKBOOK_MISMATCH: {
+    status: 400,
+    message:
+      'Tệp là mẫu của biểu, kỳ hoặc đơn vị khác với trang đang mở; không có số liệu nào được ghi.',
+  },
+  UPLOAD_INVALID: {
+    status: 400,
+    message: 'Tệp tải lên còn lỗi; không có số liệu nào được ghi.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu không được hỗ trợ.' },
   ACCOUNT_LOCKED: {

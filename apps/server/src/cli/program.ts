@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ROLE_LABELS, ROLES } from '@caunoi/shared';
 import { createDeps } from '../bootstrap.js';
+import { dataImport, type DataImportOptions } from './commands/data.js';
 import { dbMigrate, dbSeed, assertSeedAllowed } from './commands/db.js';
 import { unitsList, type UnitsListOptions } from './commands/units.js';
 import { userCreate, type UserCreateOptions } from './commands/user.js';
@@ -18,7 +19,7 @@ const RUN = 'npm run caunoi --';
 export function buildProgram(io: CliIO, runtime: CliRuntime): Command {
   const program = localise(new Command('caunoi'))
     .description(
-      'Công cụ dòng lệnh của Cầu Nối: quản trị cơ sở dữ liệu, người dùng và danh mục đơn vị hành chính.\n' +
+      'Công cụ dòng lệnh của Cầu Nối: quản trị cơ sở dữ liệu, người dùng, danh mục đơn vị hành chính và nhập số liệu thống kê.\n' +
         'Dùng cùng cấu hình với máy chủ: DATABASE_URL (PostgreSQL), nếu không có thì cơ sở dữ liệu nhúng trong DATA_DIR (mặc định ./.data).\n' +
         `Chạy: ${RUN} <lệnh> [tùy chọn]`,
     )
@@ -168,6 +169,56 @@ export function buildProgram(io: CliIO, runtime: CliRuntime): Command {
         const cache = new UnitsCache(database);
         const registry = await cache.reload();
         unitsList(registry, options, io.stdout, todayInVietnam(io.now()));
+      });
+    });
+
+  /* ───── data ───── */
+  const data = program
+    .command('data')
+    .description('Số liệu thống kê: nhập hàng loạt cho mọi tỉnh và kỳ (statistics data)');
+  localiseHelpCommand(data);
+
+  data
+    .command('import')
+    .description(
+      'Nhập số liệu từ tệp CSV hoặc JSON: kiểm tra mọi dòng, có lỗi thì không ghi gì, không lỗi thì ghi tất cả trong một giao dịch; lịch sử từng giá trị ghi kênh "nhập hàng loạt" và người thực hiện cli:<tài khoản hệ điều hành> (bulk import)',
+    )
+    .argument('<tệp>', 'Đường dẫn tệp .csv hoặc .json (file)')
+    .option('--dry-run', 'Chạy thử: kiểm tra và đếm, không ghi gì (dry run)')
+    .option(
+      '--format <định_dạng>',
+      'csv hoặc json; mặc định theo đuôi tệp, không có đuôi thì theo nội dung (file format)',
+    )
+    .option('--json', 'In kết quả dạng JSON, kèm danh sách lỗi (print the summary as JSON)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'CSV: dòng đầu là tiêu đề indicator,option,unit,period,value,comment (dấu phẩy hoặc dấu chấm phẩy, UTF-8).',
+        '  indicator  mã chỉ tiêu, ví dụ TASK_IMPLEMENTED',
+        '  option     mã phân tổ (để trống nếu chỉ tiêu không phân tổ); số tổng được tính, không nhập',
+        '  unit       mã đơn vị (31@2025-07-01) hoặc mã tỉnh hiểu theo ngày cuối kỳ (36 năm 2024 là Nam Định cũ)',
+        '  period     2024, 2024H1, 2024Q3, 2024M07; thêm -AD cho kỳ báo cáo hành chính',
+        '  value      1.234,5 hoặc 1,234.5; ô trống là trống (xóa số đã lưu), không phải 0',
+        '  comment    ghi chú (để trống thì giữ ghi chú đã có)',
+        'JSON: mảng các bản ghi có cùng các trường, hoặc {"values": [...]}; value có thể là số.',
+        '',
+        'Mã thoát: 0 khi thành công, 1 khi tệp có lỗi (không ghi gì).',
+        '',
+        'Ví dụ:',
+        `  ${RUN} data import so-lieu-2024.csv --dry-run`,
+        `  ${RUN} data import so-lieu-2024.csv`,
+        `  ${RUN} data import so-lieu.json --json > ket-qua.json`,
+        '',
+      ].join('\n'),
+    )
+    .action(async (file: string, options: DataImportOptions) => {
+      await withDatabase(runtime, async (database) => {
+        const registry = await new UnitsCache(database).reload();
+        await dataImport(database, registry, file, options, {
+          out: io.stdout,
+          osUser: io.osUser,
+        });
       });
     });
 

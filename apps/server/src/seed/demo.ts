@@ -5,10 +5,11 @@ import { organisations, people, positions, roleAssignments, users } from '../db/
 import { hashPassword } from '../modules/auth/auth.crypto.js';
 import { MINISTRY_CODE } from './reference-organisations.js';
 import { seedSourceCoordination } from './demo-coordination.js';
+import { NO_STATISTICS, seedDemoStatistics, type StatisticsDemoResult } from './demo-statistics.js';
 import { seedSynthetic } from './demo-synthetic.js';
 import { Lookup } from './lookup.js';
 
-export interface DemoSeedResult extends CoordinationDemoResult {
+export interface DemoSeedResult extends CoordinationDemoResult, StatisticsDemoResult {
   users: number;
   people: number;
   organisations: number;
@@ -341,18 +342,24 @@ const DEMO_PEOPLE: Array<{ fullName: string; positions: DemoPosition[] }> = [
 
 /**
  * Fills an empty database with demo accounts, organisations and people and, unless told
- * otherwise, the coordination records (from the source articles and synthetic ones).
+ * otherwise, the coordination records (from the source articles and synthetic ones) and the
+ * statistics of the annual form, 2019–2025 (synthetic, except the figures the articles state).
  */
 export async function seedDemo(
   ctx: Ctx,
   options: { password: string; coordination?: boolean },
 ): Promise<DemoSeedResult> {
   const accounts = await seedDemoAccounts(ctx, options.password);
-  const coordination =
-    options.coordination === false
-      ? { programmes: 0, engagements: 0, proposals: 0, tasks: 0 }
-      : await seedDemoCoordination(ctx);
-  return { ...accounts, ...coordination };
+  if (options.coordination === false) {
+    return {
+      ...accounts,
+      ...{ programmes: 0, engagements: 0, proposals: 0, tasks: 0 },
+      ...NO_STATISTICS,
+    };
+  }
+  const coordination = await seedDemoCoordination(ctx);
+  const statistics = await seedDemoStatistics(ctx);
+  return { ...accounts, ...coordination, ...statistics };
 }
 
 /** The coordination demo records: what the source articles state, then synthetic ones. */

@@ -69,6 +69,9 @@ describe('the caunoi process', () => {
     expect(seed.code).toBe(0);
     expect(seed.stdout).toMatch(/vừa áp dụng: [1-9]/);
     expect(seed.stdout).toMatch(/Đã nạp dữ liệu mẫu: 9 tài khoản/);
+    expect(seed.stdout).toMatch(
+      /Số liệu thống kê 2019–2025: \d+ giá trị \(minh họa, trừ 5 số liệu/,
+    );
 
     const csv = await spawnCli(['units', 'list', '--as-of', '2024-12-31', '--format', 'csv'], env);
     expect(csv.code).toBe(0);

@@ -72,12 +72,18 @@ export function VietnamMap({
   valueLabel,
   onSelect,
   height = 560,
+  formatValue = String,
+  noValueLabel,
 }: {
   regions: MapRegion[];
   /** What the value counts, for the tooltip ("Số chương trình"). */
   valueLabel: string;
   onSelect?: (code: string) => void;
   height?: number;
+  /** How a value is written in the tooltip (default: as is). */
+  formatValue?: (value: number) => string;
+  /** Said of a province missing from `regions` (default: its value is 0). */
+  noValueLabel?: string;
 }) {
   const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
@@ -121,6 +127,7 @@ export function VietnamMap({
     if (!loaded || !chart.current) return;
     const byCode = new Map(regions.map((r) => [r.code, r]));
     const max = Math.max(1, ...regions.map((r) => r.value));
+    const min = Math.min(0, ...regions.map((r) => r.value));
     chart.current.setOption(
       {
         tooltip: {
@@ -131,14 +138,18 @@ export function VietnamMap({
             if (!name) return '';
             return [
               `<strong>${escapeHtml(name)}</strong>`,
-              `${escapeHtml(valueLabel)}: ${region?.value ?? 0}`,
+              region
+                ? `${escapeHtml(valueLabel)}: ${escapeHtml(formatValue(region.value))}`
+                : noValueLabel === undefined
+                  ? `${escapeHtml(valueLabel)}: 0`
+                  : escapeHtml(noValueLabel),
               ...(region?.details ?? []).map(escapeHtml),
             ].join('<br/>');
           },
         },
         visualMap: {
           type: 'continuous',
-          min: 0,
+          min,
           max,
           seriesIndex: 0,
           left: 12,
@@ -197,7 +208,7 @@ export function VietnamMap({
       },
       { notMerge: true },
     );
-  }, [loaded, regions, valueLabel, t]);
+  }, [loaded, regions, valueLabel, t, formatValue, noValueLabel]);
 
   if (error) {
     return (

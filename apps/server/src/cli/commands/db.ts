@@ -72,6 +72,7 @@ export async function dbSeed(
   out(
     [
       `Đã nạp dữ liệu mẫu: ${result.users} tài khoản, ${result.organisations} tổ chức, ${result.people} người.`,
+      `  Số liệu thống kê 2019–2025: ${result.statisticsValues} giá trị (minh họa, trừ ${result.statisticsRealValues} số liệu nêu trong bài báo nguồn), ${result.statisticsReports} báo cáo.`,
       `  Tài khoản: ${DEMO_USERS.map((u) => u.username).join(', ')}.`,
       `  Mật khẩu chung: ${password}.`,
       '',

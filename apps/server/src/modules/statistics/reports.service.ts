@@ -67,7 +67,7 @@ export interface ReportContext {
 }
 
 /** A report of a former province also belongs to the provinces that succeeded it. */
-function reportTarget(env: StatisticsEnv, unitId: string): Target {
+export function reportTarget(env: StatisticsEnv, unitId: string): Target {
   return { unitIds: withSuccessors(env.registry, [unitId]) };
 }
 
@@ -125,7 +125,7 @@ export function entryBlock(ctx: Ctx, c: ReportContext, today: string): EntryBloc
   return null;
 }
 
-const ENTRY_BLOCK_MESSAGES: Record<Exclude<EntryBlock, null>, string> = {
+export const ENTRY_BLOCK_MESSAGES: Record<Exclude<EntryBlock, null>, string> = {
   not_allowed: 'Bạn không có quyền nhập số liệu cho báo cáo này.',
   status:
     'Báo cáo đã gửi hoặc đã được phê duyệt: số liệu bị khóa cho đến khi báo cáo được trả lại hoặc mở lại.',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ReferenceStats, ValueChannel } from '@caunoi/shared';
 import type { Queryable } from '../../db/database.js';
+import { AppError } from '../../http/errors.js';
 
 /** Where a value sits: indicator (and option, '' when none) × unit × period. */
 export interface ValueKey {
@@ -35,6 +36,12 @@ export interface WriteOptions {
   /** The upload or import the writes belong to, recorded in each history row. */
   batchId?: string | null;
   synthetic?: boolean;
+  /**
+   * The stored values at the written keys, read by the caller in the same transaction (a key
+   * absent from the map has no row): spares reading them again, e.g. after a bulk import's
+   * dry run has compared the file with what is stored.
+   */
+  stored?: ReadonlyMap<string, StoredValue>;
 }
 
 export interface WriteSummary {
@@ -136,11 +143,40 @@ export async function readValuesOf(
 
 const sameNumber = (a: number | null, b: number | null) => a === b;
 
+/** What writing `w` over `old` (undefined: no row) changes, and the comment the cell then has. */
+export function compareWrite(
+  w: ValueWrite,
+  old: StoredValue | undefined,
+  synthetic = false,
+): { change: keyof WriteSummary; comment: string | null } {
+  const comment = w.comment === undefined ? (old?.comment ?? null) : w.comment;
+  if (!old) {
+    const blank = w.num === null && w.txt === null && comment === null;
+    return { change: blank ? 'unchanged' : 'created', comment };
+  }
+  const same =
+    sameNumber(old.num, w.num) &&
+    old.txt === w.txt &&
+    old.comment === comment &&
+    old.synthetic === synthetic;
+  return { change: same ? 'unchanged' : 'updated', comment };
+}
+
+interface Change {
+  write: ValueWrite;
+  old: StoredValue | undefined;
+  comment: string | null;
+}
+
 /**
  * Writes values with their history, inside the caller's transaction: each changed value gets one
  * history row (old → new, who, channel, batch). Writing a blank over a missing value creates
  * nothing; writing a blank over a stored value keeps the row (its comment and evidence) and
  * records the change. Repeated keys in one call: the last one wins.
+ *
+ * Values read as absent are inserted, the others updated, each statement writing the values and
+ * their history rows together. A value someone else creates between the read and the write makes
+ * the whole write fail (unique key), rather than be overwritten with a history that never saw it.
  */
 export async function writeValues(
   q: Queryable,
@@ -149,71 +185,97 @@ export async function writeValues(
 ): Promise<WriteSummary> {
   const latest = new Map<string, ValueWrite>();
   for (const w of writes) latest.set(keyOf(w), w);
-  const unique = [...latest.values()];
   const summary: WriteSummary = {
     created: 0,
     updated: 0,
-    unchanged: writes.length - unique.length,
+    unchanged: writes.length - latest.size,
   };
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const part = unique.slice(i, i + CHUNK);
-    const stored = await readValuesAt(q, part);
-    const changed: Array<{
-      write: ValueWrite;
-      old: StoredValue | undefined;
-      comment: string | null;
-    }> = [];
-    for (const w of part) {
-      const old = stored.get(keyOf(w));
-      const comment = w.comment === undefined ? (old?.comment ?? null) : w.comment;
-      if (!old) {
-        if (w.num === null && w.txt === null && comment === null) {
-          summary.unchanged++;
-          continue;
-        }
-        summary.created++;
-      } else if (
-        sameNumber(old.num, w.num) &&
-        old.txt === w.txt &&
-        old.comment === comment &&
-        old.synthetic === (options.synthetic ?? false)
-      ) {
-        summary.unchanged++;
-        continue;
-      } else {
-        summary.updated++;
-      }
-      changed.push({ write: w, old, comment });
+  const synthetic = options.synthetic ?? false;
+  let keys: string[] = [];
+  let part: ValueWrite[] = [];
+  const flush = async () => {
+    const stored = options.stored ?? (await readValuesAt(q, part));
+    const fresh: Change[] = [];
+    const existing: Change[] = [];
+    for (const [i, w] of part.entries()) {
+      const old = stored.size === 0 ? undefined : stored.get(keys[i]!);
+      const { change, comment } = compareWrite(w, old, synthetic);
+      summary[change]++;
+      if (change === 'unchanged') continue;
+      (old ? existing : fresh).push({ write: w, old, comment });
     }
-    if (changed.length === 0) continue;
-    const col = <T>(f: (c: (typeof changed)[number]) => T) => arrayParam(changed.map(f));
-    await q.execute(sql`
-      INSERT INTO stat_values (indicator_code, option_code, unit_id, period_code, num, txt, comment,
-                               synthetic, channel, updated_by, updated_at)
+    if (fresh.length > 0) await insertValues(q, fresh, options);
+    if (existing.length > 0) await updateValues(q, existing, options);
+    keys = [];
+    part = [];
+  };
+  for (const [key, w] of latest) {
+    keys.push(key);
+    part.push(w);
+    if (part.length === CHUNK) await flush();
+  }
+  if (part.length > 0) await flush();
+  return summary;
+}
+
+/**
+ * The columns both statements send: the key, the new value and, for history, the old one. A
+ * column with nothing but nulls (no old values when creating, no text in numeric indicators)
+ * travels as one NULL, which unnest pads.
+ */
+function changeColumns(changes: readonly Change[]) {
+  const col = <T>(f: (c: Change) => T, type: 'text' | 'float8') => {
+    const values = changes.map(f);
+    return values.every((v) => v === null)
+      ? sql.raw(`NULL::${type}[]`)
+      : sql`${arrayParam(values)}::${sql.raw(type)}[]`;
+  };
+  return sql`unnest(${col((c) => c.write.indicatorCode, 'text')}, ${col((c) => c.write.optionCode, 'text')},
+                  ${col((c) => c.write.unitId, 'text')}, ${col((c) => c.write.periodCode, 'text')},
+                  ${col((c) => c.write.num, 'float8')}, ${col((c) => c.write.txt, 'text')},
+                  ${col((c) => c.comment, 'text')}, ${col((c) => c.old?.num ?? null, 'float8')},
+                  ${col((c) => c.old?.txt ?? null, 'text')}, ${col((c) => c.old?.comment ?? null, 'text')})
+        AS x(i, o, u, p, n, t, c, on_, ot, oc)`;
+}
+
+function historyInsert(options: WriteOptions) {
+  return sql`INSERT INTO stat_value_history (indicator_code, option_code, unit_id, period_code,
+                                      old_num, old_txt, new_num, new_txt, old_comment, new_comment,
+                                      channel, batch_id, actor_username)
+      SELECT i, o, u, p, on_, ot, n, t, oc, c, ${options.channel}, ${options.batchId ?? null}::uuid,
+             ${options.actorUsername}
+      FROM x`;
+}
+
+async function insertValues(q: Queryable, changes: readonly Change[], options: WriteOptions) {
+  await q.execute(sql`
+    WITH x AS MATERIALIZED (SELECT * FROM ${changeColumns(changes)}),
+    v AS (
+      INSERT INTO stat_values (indicator_code, option_code, unit_id, period_code, num, txt,
+                               comment, synthetic, channel, updated_by, updated_at)
       SELECT i, o, u, p, n, t, c, ${options.synthetic ?? false}, ${options.channel},
              ${options.actorUsername}, now()
-      FROM unnest(${col((c) => c.write.indicatorCode)}::text[], ${col((c) => c.write.optionCode)}::text[],
-                  ${col((c) => c.write.unitId)}::text[], ${col((c) => c.write.periodCode)}::text[],
-                  ${col((c) => c.write.num)}::float8[], ${col((c) => c.write.txt)}::text[],
-                  ${col((c) => c.comment)}::text[]) AS x(i, o, u, p, n, t, c)
-      ON CONFLICT (indicator_code, option_code, unit_id, period_code) DO UPDATE
-        SET num = excluded.num, txt = excluded.txt, comment = excluded.comment,
-            synthetic = excluded.synthetic, channel = excluded.channel,
-            updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
-    await q.execute(sql`
-      INSERT INTO stat_value_history (indicator_code, option_code, unit_id, period_code, old_num,
-                                      old_txt, new_num, new_txt, old_comment, new_comment, channel,
-                                      batch_id, actor_username)
-      SELECT i, o, u, p, on_, ot, nn, nt, oc, nc, ${options.channel}, ${options.batchId ?? null}::uuid,
-             ${options.actorUsername}
-      FROM unnest(${col((c) => c.write.indicatorCode)}::text[], ${col((c) => c.write.optionCode)}::text[],
-                  ${col((c) => c.write.unitId)}::text[], ${col((c) => c.write.periodCode)}::text[],
-                  ${col((c) => c.old?.num ?? null)}::float8[], ${col((c) => c.old?.txt ?? null)}::text[],
-                  ${col((c) => c.write.num)}::float8[], ${col((c) => c.write.txt)}::text[],
-                  ${col((c) => c.old?.comment ?? null)}::text[], ${col((c) => c.comment)}::text[])
-        AS x(i, o, u, p, on_, ot, nn, nt, oc, nc)`);
+      FROM x)
+    ${historyInsert(options)}`);
+}
+
+async function updateValues(q: Queryable, changes: readonly Change[], options: WriteOptions) {
+  const result = await q.execute<{ n: number }>(sql`
+    WITH x AS MATERIALIZED (SELECT * FROM ${changeColumns(changes)}),
+    v AS (
+      UPDATE stat_values s
+      SET num = x.n, txt = x.t, comment = x.c, synthetic = ${options.synthetic ?? false},
+          channel = ${options.channel}, updated_by = ${options.actorUsername}, updated_at = now()
+      FROM x
+      WHERE s.indicator_code = x.i AND s.option_code = x.o AND s.unit_id = x.u
+        AND s.period_code = x.p
+      RETURNING 1),
+    h AS (${historyInsert(options)})
+    SELECT count(*)::int AS n FROM v`);
+  if (Number(result.rows[0]?.n) !== changes.length) {
+    // A value read a moment ago is gone: nothing of this write may stand.
+    throw new AppError('CONFLICT', 'Dữ liệu vừa được người khác thay đổi. Vui lòng thử lại.');
   }
-  return summary;
 }
 
 export interface HistoryEntry {

@@ -13,6 +13,7 @@ import { useUnits } from '../units/api';
 import { ownUnitIds, readsEveryProvince } from './access';
 import { useCatalogue, useForm, useForms, useReport } from './api';
 import { defaultFormId, defaultPeriodCode, useRememberChoice } from './choice';
+import { ExcelTransfer } from './ExcelTransfer';
 import { ReportWorkspace } from './ReportWorkspace';
 import type { ReportKeys } from './types';
 
@@ -173,6 +174,7 @@ export default function EntryPage() {
         view={report.data}
         keys={keys}
         groups={catalogue.data.groups}
+        tools={<ExcelTransfer keys={keys} view={report.data} />}
       />
     );
   }

@@ -8,6 +8,7 @@ const CompletenessPage = lazy(() => import('./CompletenessPage'));
 const FormsPage = lazy(() => import('./FormsPage'));
 const FormDetailPage = lazy(() => import('./FormDetailPage'));
 const CataloguePage = lazy(() => import('./CataloguePage'));
+const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage'));
 
 /**
  * The statistics pages under /statistics, reached through one lazy import so that the sign-in
@@ -23,6 +24,7 @@ export default function StatisticsRoutes() {
       <Route path="forms" element={<FormsPage />} />
       <Route path="forms/:id" element={<FormDetailPage />} />
       <Route path="catalogue" element={<CataloguePage />} />
+      <Route path="analytics" element={<AnalyticsPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

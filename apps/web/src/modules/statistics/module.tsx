@@ -1,5 +1,11 @@
 import { lazy } from 'react';
-import { BookOutlined, FileTextOutlined, FormOutlined, PieChartOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  BookOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  PieChartOutlined,
+} from '@ant-design/icons';
 import type { FeatureModule } from '../../app/modules';
 
 const StatisticsRoutes = lazy(() => import('./StatisticsRoutes'));
@@ -41,6 +47,14 @@ export const statisticsModule: FeatureModule = {
       icon: <BookOutlined />,
       label: 'statistics.menu.catalogue',
       order: 40,
+      visible: withRole,
+    },
+    {
+      key: 'statistics/analytics',
+      path: '/statistics/analytics',
+      icon: <BarChartOutlined />,
+      label: 'statistics.menu.analytics',
+      order: 25,
       visible: withRole,
     },
   ],

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  historyOf,
+  keyOf,
+  readValuesAt,
+  writeValues,
+  type ValueKey,
+  type ValueWrite,
+} from '../../src/modules/statistics/values.store.js';
+import { createTestApp, type TestApp } from '../support/harness.js';
+
+// Writing values with their history, as every channel does (grid, Excel, API, import).
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  await t.database.pool.query('TRUNCATE stat_values, stat_value_history');
+});
+
+const key = (indicatorCode: string, optionCode = ''): ValueKey => ({
+  indicatorCode,
+  optionCode,
+  unitId: '31@2025-07-01',
+  periodCode: '2025',
+});
+const write = (k: ValueKey, num: number | null, comment?: string | null): ValueWrite => ({
+  ...k,
+  num,
+  txt: null,
+  ...(comment === undefined ? {} : { comment }),
+});
+
+function save(writes: ValueWrite[], channel: 'grid' | 'import' = 'grid') {
+  return t.database.db.transaction((tx) =>
+    writeValues(tx, writes, { channel, actorUsername: 'hp.chuyenvien' }),
+  );
+}
+
+describe('writeValues', () => {
+  it('creates, updates and leaves alone, one history row per change', async () => {
+    const a = key('TASK_OVERDUE');
+    const b = key('TASK_IMPLEMENTED', 'TINH');
+    const c = key('TASK_RESULTS_APPLIED');
+    expect(await save([write(a, 1), write(b, 2), write(c, null)])).toEqual({
+      created: 2,
+      updated: 0,
+      unchanged: 1,
+    });
+    expect(await save([write(a, 1), write(b, 3, 'Đã rà soát'), write(c, null)])).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 2,
+    });
+    // The last of repeated keys wins.
+    expect(await save([write(a, 5), write(a, 6)])).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 1,
+    });
+    const stored = await readValuesAt(t.database.db, [a, b, c]);
+    expect(stored.get(keyOf(a))).toMatchObject({ num: 6, channel: 'grid' });
+    expect(stored.get(keyOf(b))).toMatchObject({ num: 3, comment: 'Đã rà soát' });
+    expect(stored.has(keyOf(c))).toBe(false);
+    expect((await historyOf(t.database.db, b)).map((h) => [h.oldNum, h.newNum])).toEqual([
+      [2, 3],
+      [null, 2],
+    ]);
+  });
+
+  it('keeps the row of a value cleared to blank, and its comment unless told otherwise', async () => {
+    const a = key('TASK_OVERDUE');
+    await save([write(a, 4, 'Theo báo cáo')]);
+    expect(await save([write(a, null)], 'import')).toMatchObject({ updated: 1 });
+    const [history] = await historyOf(t.database.db, a);
+    expect(history).toMatchObject({
+      oldNum: 4,
+      newNum: null,
+      oldComment: 'Theo báo cáo',
+      newComment: 'Theo báo cáo',
+      channel: 'import',
+    });
+    expect(await save([write(a, null, null)])).toMatchObject({ updated: 1 });
+    expect((await readValuesAt(t.database.db, [a])).get(keyOf(a))).toMatchObject({
+      num: null,
+      comment: null,
+    });
+  });
+
+  it('writes thousands of values across statements, and fails whole on a value created meanwhile', async () => {
+    const indicators = ['TASK_OVERDUE', 'TASK_RESULTS_APPLIED', 'STE_ACTIVE', 'STE_GUIDED'];
+    const many = indicators.flatMap((indicatorCode) =>
+      Array.from({ length: 3_000 }, (_, i) =>
+        write(
+          {
+            ...key(indicatorCode),
+            periodCode: `${2000 + Math.floor(i / 12)}M${String((i % 12) + 1).padStart(2, '0')}`,
+          },
+          i,
+        ),
+      ),
+    );
+    expect(await save(many)).toEqual({ created: 12_000, updated: 0, unchanged: 0 });
+    const [n] = (
+      await t.database.pool.query<{ v: number; h: number }>(
+        'SELECT (SELECT count(*)::int FROM stat_values) AS v, (SELECT count(*)::int FROM stat_value_history) AS h',
+      )
+    ).rows;
+    expect(n).toEqual({ v: 12_000, h: 12_000 });
+
+    // Read as absent, created by someone else before the write: the write is refused whole.
+    const fresh = key('FUND_DISBURSED');
+    const other = key('PROV_BUDGET_EXPENDITURE');
+    await save([write(fresh, 1)]);
+    await expect(
+      t.database.db.transaction((tx) =>
+        writeValues(tx, [write(other, 2), write(fresh, 3)], {
+          channel: 'import',
+          actorUsername: 'admin',
+          stored: new Map(),
+        }),
+      ),
+    ).rejects.toThrow();
+    const after = await readValuesAt(t.database.db, [fresh, other]);
+    expect(after.get(keyOf(fresh))?.num).toBe(1);
+    expect(after.has(keyOf(other))).toBe(false);
+  });
+});
