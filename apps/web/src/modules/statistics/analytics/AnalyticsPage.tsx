@@ -20,6 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import {
   compareVi,
+  foldVi,
   makePeriod,
   PERIOD_TYPE_LABELS,
   PERIOD_TYPES,
@@ -29,6 +30,7 @@ import {
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorAlert } from '../../../components/QueryState';
 import { useLocale } from '../../../i18n/locale';
+import { formatDate } from '../../../lib/format';
 import { useUrlState } from '../../../lib/useUrlState';
 import { useMe } from '../../auth/session';
 import { useUnits } from '../../units/api';
@@ -302,7 +304,11 @@ function QueryBuilder({
           data-testid="analytics-indicators"
           aria-label={t('statistics.analytics.query.indicators')}
           multiple
-          showSearch={{ treeNodeFilterProp: 'title' }}
+          showSearch={{
+            // Tone-insensitive: "cham tien do" finds "chậm tiến độ".
+            filterTreeNode: (input, node) =>
+              foldVi(`${String(node.title)} ${String(node.value)}`).includes(foldVi(input)),
+          }}
           allowClear
           loading={cataloguePending}
           treeData={tree}
@@ -450,6 +456,10 @@ function Answer({
     : 'period';
   const pivot = useMemo(() => buildPivot(view, columns), [view, columns]);
 
+  const validTo = useMemo(
+    () => new Map(view.units.flatMap((u) => (u.validTo ? [[u.id, u.validTo] as const] : []))),
+    [view.units],
+  );
   const labels: Labeller = useMemo(
     () => ({
       indicator: (i) => indicatorLabel(view.indicators[i]!, locale),
@@ -459,14 +469,19 @@ function Answer({
       },
       row: (r) => {
         const row = view.rows[r]!;
-        return locale === 'en' ? row.nameEn : row.nameVi;
+        const name = locale === 'en' ? row.nameEn : row.nameVi;
+        // A former province is told from today's one of the same name by its last day.
+        const ended = row.unitId ? validTo.get(row.unitId) : undefined;
+        return ended
+          ? t('statistics.analytics.pivot.until', { name, date: formatDate(ended) })
+          : name;
       },
       period: (p) => {
         const period = view.periods[p]!;
         return locale === 'en' ? period.labelEn : period.labelVi;
       },
     }),
-    [view, locale],
+    [view, locale, validTo, t],
   );
   const noteLabels: NoteLabels = useMemo(
     () => ({

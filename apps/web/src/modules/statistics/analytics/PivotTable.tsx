@@ -77,7 +77,7 @@ export const PivotTable = memo(function PivotTable({
           const aggregate = isAggregate(outer, line.keys[0]) || isAggregate(inner, line.keys[1]);
           const cls = aggregate ? styles.aggregate : undefined;
           return (
-            <tr key={`${line.keys[0]}:${line.keys[1]}`}>
+            <tr key={`${line.keys[0]}:${line.keys[1]}`} data-aggregate={aggregate || undefined}>
               {line.outerSpan > 0 && (
                 <th
                   scope="rowgroup"
