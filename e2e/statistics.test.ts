@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
   browserTestsEnabled,
   launchBrowser,
   RESULTS_DIR,
-  signIn,
   startApp,
   type RunningApp,
 } from './support/app.js';
+import { reportSession, type ReportSession } from './support/report.js';
 
 /**
  * A year's statistics report of Hải Phòng, as its users make it: the department's officer types
@@ -27,32 +27,20 @@ const EXPLANATION = 'Số liệu GRDP tạm tính của Cục Thống kê; TFP t
 describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptance', () => {
   let app: RunningApp;
   let browser: Browser;
-  let context: BrowserContext | undefined;
+  let s: ReportSession;
   let page: Page;
-  let reportUrl = '';
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     app = await startApp({ testClock: true });
     await app.setClock('2026-01-20T09:00:00+07:00');
     browser = await launchBrowser();
+    s = reportSession(browser, app.url);
   });
   afterAll(async () => {
-    await context?.close();
+    await s?.close();
     await browser?.close();
     await app?.stop();
   });
-
-  const as = async (username: string) => {
-    await context?.close();
-    context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 768 } });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await signIn(page, app.url, username);
-  };
 
   /** What the user sees at 1366×768 (the screen of a department's office computer). */
   const shot = async (name: string) => {
@@ -61,29 +49,18 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
   };
   /** The side navigation (breadcrumbs are navigation landmarks too). */
   const nav = () => page.getByRole('navigation', { name: /Điều hướng chính|Main navigation/ });
-  const cell = (code: string): Locator => page.getByTestId(`cell-${code}`);
-  const dialog = () => page.getByRole('dialog').last();
-  const status = () => page.getByTestId('report-status').textContent();
+  const cell = (code: string): Locator => s.cell(code);
+  const dialog = () => s.dialog();
+  const status = () => s.status();
   /** Types into a cell as a user does: select it, type, press Enter. */
   const typeInto = async (code: string, text: string) => {
     await cell(code).click();
     await page.keyboard.type(text);
     await page.keyboard.press('Enter');
   };
-  const openReport = async () => {
-    await page.goto(reportUrl);
-    await expect
-      .poll(() => page.getByTestId('stat-row').count(), { timeout: 30_000 })
-      .toBeGreaterThan(50);
-  };
-  const step = async (button: string) => {
-    await page.getByRole('button', { name: button }).first().click();
-    await dialog().getByRole('button', { name: button }).click();
-    await expect.poll(() => page.locator('.ant-modal-confirm').count()).toBe(0);
-  };
 
   it('opens the annual form for Hải Phòng 2025 from the statistics menu', async () => {
-    await as('hp.chuyenvien');
+    page = await s.as('hp.chuyenvien');
     await nav().getByRole('link', { name: 'Nhập số liệu' }).click();
     const form = page.getByRole('combobox', { name: 'Biểu mẫu' });
     await form.click();
@@ -98,8 +75,8 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
     expect(header).toContain('Hạn nộp: 14/02/2026');
     expect(header).toContain('Khóa số liệu: 31/03/2026');
     expect(await page.getByRole('grid').count()).toBe(1);
-    reportUrl = page.url();
-    expect(reportUrl).toContain('periodCode=2025');
+    s.reportUrl = page.url();
+    expect(s.reportUrl).toContain('periodCode=2025');
   });
 
   it('takes figures from the keyboard in Vietnamese notation and marks a broken rule before saving', async () => {
@@ -199,9 +176,9 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
     expect(await status()).toBe(before);
     expect(await cell('INSPECTIONS').getAttribute('data-mark')).toBe('invalid');
     // The browser logs the refused request itself.
-    const refused = consoleErrors.findIndex((e) => e.includes('status of 400'));
+    const refused = s.consoleErrors.findIndex((e) => e.includes('status of 400'));
     expect(refused).toBeGreaterThanOrEqual(0);
-    consoleErrors.splice(refused, 1);
+    s.consoleErrors.splice(refused, 1);
     await cell('INSPECTIONS').click();
     await page.keyboard.press('Delete');
     await page.keyboard.press('Control+s');
@@ -248,7 +225,7 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
   });
 
   it('submits the report, which locks its figures', async () => {
-    await step('Gửi phê duyệt');
+    await s.step('Gửi phê duyệt');
     await expect.poll(status, { timeout: 20_000 }).toBe('Đã gửi lãnh đạo Sở');
     expect(await cell('TASK_IMPLEMENTED.TINH').getAttribute('readonly')).not.toBeNull();
     expect(await page.getByTestId('lock-message').textContent()).toContain('số liệu bị khóa');
@@ -256,7 +233,7 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
   });
 
   it('lets the approver return it with a comment, and the officer resubmit', async () => {
-    await as('hp.lanhdao');
+    page = await s.as('hp.lanhdao');
     // The notification of the submission opens the report.
     await page.goto(`${app.url}/notifications`);
     await page
@@ -275,31 +252,31 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
     await dialog().getByRole('button', { name: 'Trả lại kèm ý kiến' }).click();
     await expect.poll(status, { timeout: 20_000 }).toBe('Đang nhập');
 
-    await as('hp.chuyenvien');
-    await openReport();
+    page = await s.as('hp.chuyenvien');
+    await s.openReport();
     expect(await page.getByTestId('return-comment').textContent()).toContain(RETURN_COMMENT);
     await typeInto('IP_APPLICATIONS.NHAN_HIEU', '121');
     await page.keyboard.press('Control+s');
     await expect
       .poll(() => page.locator('[data-pending="true"]').count(), { timeout: 20_000 })
       .toBe(0);
-    await step('Gửi phê duyệt');
+    await s.step('Gửi phê duyệt');
     await expect.poll(status, { timeout: 20_000 }).toBe('Đã gửi lãnh đạo Sở');
   });
 
   it('lets the approver approve and the Ministry accept from the reporting status page', async () => {
-    await as('hp.lanhdao');
-    await openReport();
-    await step('Phê duyệt');
+    page = await s.as('hp.lanhdao');
+    await s.openReport();
+    await s.step('Phê duyệt');
     await expect.poll(status, { timeout: 20_000 }).toBe('Sở đã phê duyệt');
 
-    await as('bo.dieuphoi');
-    await page.goto(reportUrl.replace('/statistics/entry', '/statistics/completeness'));
+    page = await s.as('bo.dieuphoi');
+    await page.goto(s.reportUrl.replace('/statistics/entry', '/statistics/completeness'));
     const row = page.getByTestId('completeness-row').filter({ hasText: 'Hải Phòng' });
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('Sở đã phê duyệt');
     await row.getByRole('link', { name: 'Mở báo cáo của Hải Phòng' }).click();
     await expect.poll(status, { timeout: 30_000 }).toBe('Sở đã phê duyệt');
-    await step('Tiếp nhận');
+    await s.step('Tiếp nhận');
     await expect.poll(status, { timeout: 20_000 }).toBe('Bộ đã tiếp nhận');
     const events = (await page.getByTestId('report-events').textContent()) ?? '';
     expect(events).toContain(RETURN_COMMENT);
@@ -332,7 +309,7 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
   });
 
   it('shows a value’s history from its cell, with the channel it came through', async () => {
-    await page.goto(reportUrl);
+    await page.goto(s.reportUrl);
     await page
       .getByRole('button', { name: 'Lịch sử của ô Số đơn đăng ký sở hữu công nghiệp — Nhãn hiệu' })
       .click();
@@ -403,7 +380,7 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
     ]);
     await expect.poll(() => nav().textContent(), { timeout: 10_000 }).toContain('Data entry');
     await shot('statistics-catalogue-english');
-    await page.goto(reportUrl);
+    await page.goto(s.reportUrl);
     await expect
       .poll(() => page.getByRole('grid').getAttribute('aria-label'), { timeout: 30_000 })
       .toContain('Hai Phong');
@@ -413,6 +390,6 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
   });
 
   it('logged no errors in the browser console', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
   });
 });

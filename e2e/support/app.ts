@@ -40,6 +40,8 @@ export interface RunningApp {
 export interface StartOptions {
   /** Lets the test move the server's clock through `PUT /api/test/clock`. */
   testClock?: boolean;
+  /** `accounts`: the demo accounts and organisations only, without the demo records. */
+  demo?: 'all' | 'accounts';
 }
 
 /** Builds what is out of date and starts the real server (as `npm start` does) on a fresh data folder. */
@@ -63,6 +65,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         CAUNOI_DEMO_PASSWORD: 'demo1234',
         LOG_LEVEL: 'warn',
         CAUNOI_TEST_CLOCK: options.testClock ? 'true' : '',
+        CAUNOI_DEMO_SEED: options.demo === 'accounts' ? 'accounts' : 'true',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },

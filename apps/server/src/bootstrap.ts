@@ -34,11 +34,11 @@ export async function prepareDatabase(
   const migrations = await runMigrations(database);
   const reference = await syncReferenceData(systemCtx(database));
   let demo: DemoSeedResult | null = null;
-  const wantDemo = options.demo ?? config.demoSeed;
+  const wantDemo = options.demo ?? config.demoSeed !== 'none';
   if (wantDemo && !config.production && (await countUsers(database.db)) === 0) {
     demo = await seedDemo(systemCtx(database, 'demo-seed'), {
       password: config.demoPassword,
-      coordination: options.coordinationDemo ?? true,
+      coordination: options.coordinationDemo ?? config.demoSeed === 'all',
     });
   }
   return { migrations, reference, demo };

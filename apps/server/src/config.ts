@@ -15,8 +15,12 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   production: boolean;
-  /** Fill an empty database with demo data on first start (never in production). */
-  demoSeed: boolean;
+  /**
+   * What an empty database is filled with on first start (never in production): everything, the
+   * demo accounts and organisations only (a training installation whose records users make
+   * themselves), or nothing.
+   */
+  demoSeed: DemoSeed;
   demoPassword: string;
   /** Trust X-Forwarded-* headers (the app runs behind an HTTPS reverse proxy). */
   trustProxy: boolean;
@@ -56,6 +60,13 @@ function bool(value: string | undefined, fallback: boolean): boolean {
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 }
 
+export type DemoSeed = 'all' | 'accounts' | 'none';
+
+function demoSeedOf(value: string | undefined): DemoSeed {
+  if (value?.toLowerCase() === 'accounts') return 'accounts';
+  return bool(value, true) ? 'all' : 'none';
+}
+
 function timeOfDay(value: string | undefined, fallback: string, name: string): string {
   if (value === undefined || value === '') return fallback;
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
@@ -84,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || path.join(REPO_ROOT, '.data')),
     production,
-    demoSeed: !production && bool(env.CAUNOI_DEMO_SEED, true),
+    demoSeed: production ? 'none' : demoSeedOf(env.CAUNOI_DEMO_SEED),
     demoPassword: env.CAUNOI_DEMO_PASSWORD || 'demo1234',
     trustProxy: bool(env.TRUST_PROXY, false),
     testClock: testClockAllowed(production, bool(env.CAUNOI_TEST_CLOCK, false)),
