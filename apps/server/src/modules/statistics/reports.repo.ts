@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
-import { attachments, statReportEvents, statReports } from '../../db/schema.js';
+import { statReportEvents, statReports } from '../../db/schema.js';
 
 export type ReportRow = typeof statReports.$inferSelect;
 export type ReportEventRow = typeof statReportEvents.$inferSelect;
@@ -78,14 +78,11 @@ export async function evidenceCounts(
   valueIds: readonly string[],
 ): Promise<Map<string, number>> {
   if (valueIds.length === 0) return new Map();
-  const rows = await q
-    .select({ id: attachments.entityId, n: count() })
-    .from(attachments)
-    .where(
-      and(eq(attachments.entityType, VALUE_ENTITY), inArray(attachments.entityId, [...valueIds])),
-    )
-    .groupBy(attachments.entityId);
-  return new Map(rows.map((r) => [r.id, r.n]));
+  const result = await q.execute<{ id: string; n: number }>(sql`
+    SELECT entity_id::text AS id, count(*)::int AS n FROM attachments
+    WHERE entity_type = ${VALUE_ENTITY} AND entity_id = ANY(${sql.param([...valueIds])}::uuid[])
+    GROUP BY entity_id`);
+  return new Map(result.rows.map((r) => [r.id, Number(r.n)]));
 }
 
 /** The report a value belongs to through a form: (form, unit, period) of reports containing it. */

@@ -40,12 +40,14 @@ import {
   scheduleFor,
   type StatisticsEnv,
 } from './forms.service.js';
+import { referenceCache } from './reference.cache.js';
 import * as repo from './reports.repo.js';
 import {
   historyOf,
   keyOf,
   readValuesOf,
   referenceStatsOf,
+  figuresOf,
   writeValues,
   type StoredValue,
   type ValueWrite,
@@ -228,18 +230,22 @@ async function outliersOf(
     if (p) previous.push(p.code);
   }
   const indicatorCodes = c.indicators.map((i) => i.code);
-  const history = await referenceStatsOf(q, {
-    unitIds: ownLine(env, c.unitId),
-    periodCodes: previous,
-    indicatorCodes,
-  });
-  const peers = await referenceStatsOf(q, {
-    unitIds: reportersOf(env.registry, await formsRepo.unitsOf(q, c.form.id), c.period).filter(
-      (id) => id !== c.unitId,
+  const own = ownLine(env, c.unitId);
+  const base = [c.form.id, c.period.code, ...indicatorCodes].join('\u0001');
+  const [history, peers] = await Promise.all([
+    referenceCache.historyOf(
+      `${base}\u0001${c.unitId}`,
+      { unitIds: own, periodCodes: previous },
+      () => referenceStatsOf(q, { unitIds: own, periodCodes: previous, indicatorCodes }),
     ),
-    periodCodes: [c.period.code],
-    indicatorCodes,
-  });
+    referenceCache.peersOf(base, c.unitId, async () =>
+      figuresOf(q, {
+        unitIds: reportersOf(env.registry, await formsRepo.unitsOf(q, c.form.id), c.period),
+        periodCodes: [c.period.code],
+        indicatorCodes,
+      }),
+    ),
+  ]);
   const flags: OutlierFlag[] = [];
   for (const v of numeric) {
     const k = cellKey(v.indicatorCode, v.optionCode);
@@ -278,10 +284,13 @@ async function qualityOf(
     numbersOf(c.catalogue, values),
   );
   const byKey = new Map(values.map((v) => [cellKey(v.indicatorCode, v.optionCode), v]));
-  const evidence = await repo.evidenceCounts(
-    q,
-    values.map((v) => v.id),
-  );
+  const [evidence, outliers] = await Promise.all([
+    repo.evidenceCounts(
+      q,
+      values.map((v) => v.id),
+    ),
+    withOutliers ? outliersOf(q, env, c, values) : [],
+  ]);
   const blockers: Blocker[] = [];
   if (!values.some((v) => v.num !== null || v.txt !== null)) {
     blockers.push({ code: 'EMPTY_REPORT', message: 'Báo cáo chưa có số liệu nào.' });
@@ -326,24 +335,35 @@ async function qualityOf(
       });
     }
   }
-  const outliers = withOutliers ? await outliersOf(q, env, c, values) : [];
   return { rules, blockers, outliers, evidence };
 }
 
 /* ───────────── The report view ───────────── */
 
-export async function reportView(ctx: Ctx, env: StatisticsEnv, c: ReportContext) {
+/**
+ * The report as its page shows it. `known`: the report's values as the caller has just read or
+ * written them in its transaction (they are read otherwise). The reads after that run at once.
+ */
+export async function reportView(
+  ctx: Ctx,
+  env: StatisticsEnv,
+  c: ReportContext,
+  known?: readonly StoredValue[],
+) {
   const q = ctx.database.db;
-  const codes = c.indicators.map((i) => i.code);
-  const values = await readValuesOf(q, {
-    unitIds: [c.unitId],
-    periodCodes: [c.period.code],
-    indicatorCodes: codes,
-  });
-  const quality = await qualityOf(q, env, c, values, true);
+  const values =
+    known ??
+    (await readValuesOf(q, {
+      unitIds: [c.unitId],
+      periodCodes: [c.period.code],
+      indicatorCodes: c.indicators.map((i) => i.code),
+    }));
+  const [quality, events] = await Promise.all([
+    qualityOf(q, env, c, values, true),
+    c.report ? repo.eventsOf(q, c.report.id) : [],
+  ]);
   const byKey = new Map(values.map((v) => [cellKey(v.indicatorCode, v.optionCode), v]));
   const numbers = numbersOf(c.catalogue, values);
-  const events = c.report ? await repo.eventsOf(q, c.report.id) : [];
   const status = statusOf(c.report);
   const block = entryBlock(ctx, c, env.today);
   const unit = env.registry.snapshot(env.registry.require(c.unitId), c.period.end);
@@ -552,7 +572,7 @@ export async function saveValues(
   keys: repo.ReportKeys,
   cells: readonly CellInput[],
 ) {
-  const { summary, context } = await writeTransaction(ctx, async ({ tx, audit }) => {
+  const { summary, context, values } = await writeTransaction(ctx, async ({ tx, audit }) => {
     const c = await loadContext(ctx, env, keys, tx, true);
     assertEditable(ctx, c, env.today);
     const stored = new Map(
@@ -575,10 +595,12 @@ export async function saveValues(
     }
     const report = c.report ?? (await repo.openReport(tx, { ...keys, periodCode: c.period.code }));
     const batchId = randomUUID();
-    const result = await writeValues(tx, writes, {
+    const { written, ...result } = await writeValues(tx, writes, {
       channel: channelOf(ctx),
       actorUsername: ctx.actor.username,
       batchId,
+      stored,
+      returning: true,
     });
     if (result.created + result.updated > 0) {
       await audit({
@@ -588,10 +610,15 @@ export async function saveValues(
         after: { batchId, channel: channelOf(ctx), ...result },
       });
     }
-    return { summary: result, context: { ...c, report: await repo.touchReport(tx, report.id) } };
+    for (const v of written ?? []) stored.set(keyOf(v), v);
+    return {
+      summary: result,
+      context: { ...c, report: await repo.touchReport(tx, report.id) },
+      values: [...stored.values()],
+    };
   });
-  // The context read in the transaction still holds: only the values and the report changed.
-  return { summary, report: await reportView(ctx, env, context) };
+  // The context and the values read and written in the transaction still hold.
+  return { summary, report: await reportView(ctx, env, context, values) };
 }
 
 /* ───────────── Workflow ───────────── */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ReferenceStats, ValueChannel } from '@caunoi/shared';
 import type { Queryable } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
+import { referenceCache, type PeriodFigures } from './reference.cache.js';
 
 /** Where a value sits: indicator (and option, '' when none) × unit × period. */
 export interface ValueKey {
@@ -42,6 +43,8 @@ export interface WriteOptions {
    * dry run has compared the file with what is stored.
    */
   stored?: ReadonlyMap<string, StoredValue>;
+  /** Return the rows as written (a save that shows the report at once spares reading them). */
+  returning?: boolean;
 }
 
 export interface WriteSummary {
@@ -51,6 +54,11 @@ export interface WriteSummary {
   updated: number;
   /** Writes identical to what is stored. */
   unchanged: number;
+}
+
+export interface WriteResult extends WriteSummary {
+  /** With `returning` only: each created or updated value as stored now. */
+  written?: StoredValue[];
 }
 
 /** Rows per statement: arrays travel as one parameter each, so the limit is memory, not $n. */
@@ -182,7 +190,7 @@ export async function writeValues(
   q: Queryable,
   writes: readonly ValueWrite[],
   options: WriteOptions,
-): Promise<WriteSummary> {
+): Promise<WriteResult> {
   const latest = new Map<string, ValueWrite>();
   for (const w of writes) latest.set(keyOf(w), w);
   const summary: WriteSummary = {
@@ -190,6 +198,7 @@ export async function writeValues(
     updated: 0,
     unchanged: writes.length - latest.size,
   };
+  const written: StoredValue[] = [];
   const synthetic = options.synthetic ?? false;
   let keys: string[] = [];
   let part: ValueWrite[] = [];
@@ -204,8 +213,8 @@ export async function writeValues(
       if (change === 'unchanged') continue;
       (old ? existing : fresh).push({ write: w, old, comment });
     }
-    if (fresh.length > 0) await insertValues(q, fresh, options);
-    if (existing.length > 0) await updateValues(q, existing, options);
+    if (fresh.length > 0) written.push(...(await insertValues(q, fresh, options)));
+    if (existing.length > 0) written.push(...(await updateValues(q, existing, options)));
     keys = [];
     part = [];
   };
@@ -215,7 +224,17 @@ export async function writeValues(
     if (part.length === CHUNK) await flush();
   }
   if (part.length > 0) await flush();
-  return summary;
+  if (summary.created + summary.updated > 0) {
+    const touched = new Map<string, { unitId: string; periodCode: string }>();
+    for (const w of latest.values()) {
+      touched.set(`${w.unitId}\u0001${w.periodCode}`, {
+        unitId: w.unitId,
+        periodCode: w.periodCode,
+      });
+    }
+    referenceCache.invalidate(touched.values());
+  }
+  return options.returning ? { ...summary, written } : summary;
 }
 
 /**
@@ -247,20 +266,38 @@ function historyInsert(options: WriteOptions) {
       FROM x`;
 }
 
-async function insertValues(q: Queryable, changes: readonly Change[], options: WriteOptions) {
-  await q.execute(sql`
+const STORED_COLUMNS = sql.raw(`id, indicator_code, option_code, unit_id, period_code, num, txt,
+  comment, synthetic, channel, updated_by, updated_at`);
+
+/** The written rows when asked for, else nothing (a bulk import does not read its million rows back). */
+const writtenRows = (options: WriteOptions) =>
+  options.returning ? sql`SELECT ${STORED_COLUMNS} FROM v` : sql`SELECT NULL LIMIT 0`;
+
+async function insertValues(
+  q: Queryable,
+  changes: readonly Change[],
+  options: WriteOptions,
+): Promise<StoredValue[]> {
+  const result = await q.execute<StoredRow>(sql`
     WITH x AS MATERIALIZED (SELECT * FROM ${changeColumns(changes)}),
     v AS (
       INSERT INTO stat_values (indicator_code, option_code, unit_id, period_code, num, txt,
                                comment, synthetic, channel, updated_by, updated_at)
       SELECT i, o, u, p, n, t, c, ${options.synthetic ?? false}, ${options.channel},
              ${options.actorUsername}, now()
-      FROM x)
-    ${historyInsert(options)}`);
+      FROM x
+      ${options.returning ? sql`RETURNING ${STORED_COLUMNS}` : sql``}),
+    h AS (${historyInsert(options)})
+    ${writtenRows(options)}`);
+  return options.returning ? result.rows.map(fromRow) : [];
 }
 
-async function updateValues(q: Queryable, changes: readonly Change[], options: WriteOptions) {
-  const result = await q.execute<{ n: number }>(sql`
+async function updateValues(
+  q: Queryable,
+  changes: readonly Change[],
+  options: WriteOptions,
+): Promise<StoredValue[]> {
+  const result = await q.execute<StoredRow & { n: number }>(sql`
     WITH x AS MATERIALIZED (SELECT * FROM ${changeColumns(changes)}),
     v AS (
       UPDATE stat_values s
@@ -269,13 +306,20 @@ async function updateValues(q: Queryable, changes: readonly Change[], options: W
       FROM x
       WHERE s.indicator_code = x.i AND s.option_code = x.o AND s.unit_id = x.u
         AND s.period_code = x.p
-      RETURNING 1),
+      RETURNING ${
+        options.returning
+          ? sql`s.id, s.indicator_code, s.option_code, s.unit_id, s.period_code, s.num, s.txt,
+                s.comment, s.synthetic, s.channel, s.updated_by, s.updated_at`
+          : sql`1`
+      }),
     h AS (${historyInsert(options)})
-    SELECT count(*)::int AS n FROM v`);
-  if (Number(result.rows[0]?.n) !== changes.length) {
+    ${options.returning ? sql`SELECT ${STORED_COLUMNS}, 0 AS n FROM v` : sql`SELECT count(*)::int AS n FROM v`}`);
+  const written = options.returning ? result.rows.length : Number(result.rows[0]?.n);
+  if (written !== changes.length) {
     // A value read a moment ago is gone: nothing of this write may stand.
     throw new AppError('CONFLICT', 'Dữ liệu vừa được người khác thay đổi. Vui lòng thử lại.');
   }
+  return options.returning ? result.rows.map(fromRow) : [];
 }
 
 export interface HistoryEntry {
@@ -384,4 +428,30 @@ export async function referenceStatsOf(
     });
   }
   return out;
+}
+
+/** The numbers stored for some units and periods, by cell, with the unit of each. */
+export async function figuresOf(
+  q: Queryable,
+  filter: {
+    unitIds: readonly string[];
+    periodCodes: readonly string[];
+    indicatorCodes: readonly string[];
+  },
+): Promise<PeriodFigures> {
+  const byCell: PeriodFigures['byCell'] = new Map();
+  if (filter.unitIds.length === 0 || filter.periodCodes.length === 0) return { byCell };
+  const result = await q.execute<{ i: string; o: string; u: string; num: number }>(sql`
+    SELECT indicator_code AS i, option_code AS o, unit_id AS u, num FROM stat_values
+    WHERE unit_id = ANY(${arrayParam(filter.unitIds)}::text[])
+      AND period_code = ANY(${arrayParam(filter.periodCodes)}::text[])
+      AND indicator_code = ANY(${arrayParam(filter.indicatorCodes)}::text[])
+      AND num IS NOT NULL`);
+  for (const r of result.rows) {
+    const key = `${r.i}\u0001${r.o}`;
+    let list = byCell.get(key);
+    if (!list) byCell.set(key, (list = []));
+    list.push({ unitId: r.u, num: Number(r.num) });
+  }
+  return { byCell };
 }
