@@ -23,11 +23,11 @@ const REFORM_YEAR = 2025;
 /** The issue's target for the whole view with `boundaries=current`, in milliseconds. */
 const TARGET_MS = 200;
 /**
- * The portable guard against regressions: the view may cost at most this many health checks
- * (one query each). On a shared 2-core machine it measured 210–330×, the health check taking
- * 1.8–3.6 ms there; the absolute time against the issue's 200 ms is printed alongside.
+ * The portable guard against regressions: the whole view (read, restated, aggregated into regions
+ * and the nation, flagged, serialised) against the least any analytics must do, reading the same
+ * values from the database. The absolute time against the issue's 200 ms is printed alongside.
  */
-const MAX_RATIO = 400;
+const MAX_RATIO = 1.5;
 
 const GROUP = 'statistics analytics on PostgreSQL';
 
@@ -90,11 +90,19 @@ async function run(database: Database, measure: Measure, notes: string[]): Promi
 
     const subject = `GET /api/v1/analytics (${codes.length} indicators × 10 years, boundaries=current)`;
     const subjectAsReported = `GET /api/v1/analytics (${codes.length} indicators × 10 years, as reported)`;
-    const baseline = 'baseline: GET /api/health (one query)';
+    const baseline = `baseline: the same ${filled} values read by one SELECT (rows from the driver)`;
+    const periods: string[] = [];
+    for (let year = FIRST_YEAR; year <= REFORM_YEAR; year++) periods.push(String(year));
     await measure(
       GROUP,
       {
-        [baseline]: () => app.inject({ method: 'GET', url: '/api/health' }),
+        [baseline]: () =>
+          database.pool.query(
+            `SELECT indicator_code, option_code, unit_id, period_code, num, synthetic
+             FROM stat_values WHERE indicator_code = ANY($1::text[]) AND period_code = ANY($2::text[])
+               AND num IS NOT NULL`,
+            [codes, periods],
+          ),
         [subject]: get(current),
         [subjectAsReported]: get(asReported),
       },
