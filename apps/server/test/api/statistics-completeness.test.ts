@@ -105,6 +105,13 @@ describe('completeness and timeliness', () => {
       [form.id],
     );
     expect(kinds.rows.map((r) => r.username)).toEqual(['nb.chuyenvien']);
+    // The reminder opens the form's entry page.
+    const inbox = await ninhBinh.get('/api/v1/notifications');
+    const reminder = inbox.body.items.find(
+      (n: { kind: string; entityId: string }) =>
+        n.kind === 'report_reminder' && n.entityId === form.id,
+    );
+    expect(reminder.path).toBe(`/statistics/entry?formId=${form.id}`);
     const again = await ministry.post('/api/v1/statistics/completeness/remind', body);
     expect(again.body.notifications).toBe(0);
     const wrong = await ministry.post('/api/v1/statistics/completeness/remind', {

@@ -35,6 +35,9 @@ export function pathOf(entityType: string, entityId: string): string | null {
       return `/proposals/${entityId}`;
     case 'stat_report':
       return `/statistics/reports/${entityId}`;
+    case 'stat_form':
+      // A reminder: the form's entry page, on its newest opened period and the reader's province.
+      return `/statistics/entry?formId=${entityId}`;
     default:
       return null;
   }
