@@ -1165,13 +1165,14 @@ export const statValues = pgTable(
   'stat_values',
   {
     id: uuid('id').notNull().defaultRandom(),
-    indicatorCode: text('indicator_code')
-      .notNull()
-      .references(() => statIndicators.code, { onDelete: 'restrict' }),
+    /**
+     * References stat_indicators.code and units.id, kept by statement-level triggers (migration
+     * 0006, decision 0023) rather than foreign keys checked row by row: a bulk import of a
+     * million values checks them with one join per statement.
+     */
+    indicatorCode: text('indicator_code').notNull(),
     optionCode: text('option_code').notNull().default(''),
-    unitId: text('unit_id')
-      .notNull()
-      .references(() => units.id, { onDelete: 'restrict' }),
+    unitId: text('unit_id').notNull(),
     periodCode: text('period_code').notNull(),
     num: doublePrecision('num'),
     txt: text('txt'),

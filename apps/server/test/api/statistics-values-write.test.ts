@@ -128,4 +128,43 @@ describe('writeValues', () => {
     expect(after.get(keyOf(fresh))?.num).toBe(1);
     expect(after.has(keyOf(other))).toBe(false);
   });
+
+  it('keeps every value on an existing indicator and unit, as a foreign key would', async () => {
+    const refused = (sql: string, params: unknown[] = []) =>
+      expect(t.database.pool.query(sql, params)).rejects.toMatchObject({ code: '23503' });
+    await save([write(key('INSPECTIONS'), 4)]);
+    // A value of an unknown indicator or unit, even one row among valid ones, writes nothing.
+    await refused(
+      `INSERT INTO stat_values (indicator_code, option_code, unit_id, period_code, num, channel, updated_by)
+       VALUES ('INSPECTIONS', '', '31@2025-07-01', '2024', 1, 'api', 'x'),
+              ('NO_SUCH_INDICATOR', '', '31@2025-07-01', '2024', 1, 'api', 'x')`,
+    );
+    await refused(
+      `INSERT INTO stat_values (indicator_code, option_code, unit_id, period_code, num, channel, updated_by)
+       VALUES ('INSPECTIONS', '', '99@2099-01-01', '2024', 1, 'api', 'x')`,
+    );
+    expect(
+      (await t.database.pool.query(`SELECT count(*)::int AS n FROM stat_values`)).rows[0].n,
+    ).toBe(1);
+    // A value does not move to another indicator or unit.
+    await refused(`UPDATE stat_values SET unit_id = '01@2025-07-01'`);
+    await refused(`UPDATE stat_values SET indicator_code = 'TASK_OVERDUE'`);
+    // An indicator or a unit with values is neither deleted nor renamed.
+    await refused(`DELETE FROM stat_indicators WHERE code = 'INSPECTIONS'`);
+    await refused(`UPDATE stat_indicators SET code = 'INSPECTIONS_2' WHERE code = 'INSPECTIONS'`);
+    await refused(`DELETE FROM units WHERE id = '31@2025-07-01'`);
+    // Without values, they may.
+    await t.database.pool.query(
+      `INSERT INTO stat_indicators (code, group_code, name_vi, name_en, definition_vi, definition_en,
+         unit_vi, unit_en, value_type, unit_aggregation, period_aggregation, direction, source_vi,
+         legal_basis, sort_order)
+       SELECT 'TEMP_INDICATOR', group_code, 'Tạm', 'Temp', '', '', 'đơn vị', 'unit', 'integer',
+         'sum', 'sum', 'neutral', '', '', 99999
+       FROM stat_indicators WHERE code = 'INSPECTIONS'`,
+    );
+    await save([write(key('TEMP_INDICATOR'), 1)]);
+    await refused(`DELETE FROM stat_indicators WHERE code = 'TEMP_INDICATOR'`);
+    await t.database.pool.query(`DELETE FROM stat_values WHERE indicator_code = 'TEMP_INDICATOR'`);
+    await t.database.pool.query(`DELETE FROM stat_indicators WHERE code = 'TEMP_INDICATOR'`);
+  });
 });
