@@ -5,7 +5,6 @@
  * Set TEST_DATABASE_URL (postgres://…/postgres, role with CREATEDB) to also measure PostgreSQL.
  */
 import { Bench } from 'tinybench';
-import pg from 'pg';
 import { referenceRegistry } from '@caunoi/units/reference';
 import {
   compareWithGreedy,
@@ -26,6 +25,7 @@ import { statisticsImportBench } from './statistics-import.js';
 import { seedDemoCoordination } from '../apps/server/src/seed/demo.js';
 import { seedDemoStatistics } from '../apps/server/src/seed/demo-statistics.js';
 import { statisticsExcel } from './statistics-excel.js';
+import { withPostgres } from './scratch-database.js';
 import { gridWorkload } from './statistics-web.js';
 
 interface Target {
@@ -338,27 +338,6 @@ async function firstOrganisation(database: Database): Promise<string> {
 }
 
 /** A fresh PostgreSQL database for one measurement, dropped afterwards. */
-async function withPostgres(
-  url: string,
-  suffix: string,
-  fn: (database: Database) => Promise<void>,
-): Promise<void> {
-  const name = `caunoi_bench_${suffix}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), poolMax: 20 });
-  try {
-    await fn(database);
-  } finally {
-    await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 /** Grid saves of 200 values by 50 users at once on PostgreSQL: p99 under 50 ms. */
 async function gridSave(database: Database): Promise<void> {
   const [baseline, save] = (await gridSaveLoad(database)) as [LoadResult, LoadResult];
@@ -434,8 +413,8 @@ async function main(): Promise<void> {
 
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    await withPostgres(url, 'api', (database) => api('PostgreSQL', database));
-    await withPostgres(url, 'grid', gridSave);
+    await withPostgres(url, 'api', (database) => api('PostgreSQL', database), 20);
+    await withPostgres(url, 'grid', gridSave, 20);
   } else {
     console.log('(TEST_DATABASE_URL not set: PostgreSQL not measured)\n');
   }

@@ -4,11 +4,11 @@
  * today's 34; the starter catalogue is completed with synthetic indicators up to 200 (in the
  * benchmark's own database only). Target: the whole view under 200 ms.
  */
-import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { createDeps, prepareDatabase } from '../apps/server/src/bootstrap.js';
 import { loadConfig } from '../apps/server/src/config.js';
-import { openDatabase, type Database } from '../apps/server/src/db/database.js';
+import type { Database } from '../apps/server/src/db/database.js';
+import { withPostgres } from './scratch-database.js';
 
 /** The `measure` of bench/run.ts: tasks timed together, targets as ratios to a baseline. */
 export type Measure = (
@@ -37,20 +37,9 @@ export async function statisticsAnalytics(measure: Measure, notes: string[]): Pr
     notes.push(`[${GROUP}] TEST_DATABASE_URL not set: not measured`);
     return;
   }
-  const name = `caunoi_bench_analytics_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString() });
-  try {
+  await withPostgres(url, 'analytics', async (database) => {
     await run(database, measure, notes);
-  } finally {
-    await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 async function run(database: Database, measure: Measure, notes: string[]): Promise<void> {

@@ -8,12 +8,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import type { IndicatorDefinition } from '@caunoi/shared';
 import { buildApp, type App } from '../apps/server/src/app.js';
 import { createDeps, prepareDatabase } from '../apps/server/src/bootstrap.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, type Database } from '../apps/server/src/db/database.js';
+import { withPostgres } from './scratch-database.js';
 import { statIndicators } from '../apps/server/src/db/schema.js';
 import {
   indicatorToRow,
@@ -290,18 +290,7 @@ export async function statisticsExcel(measure: Measure, notes: string[]): Promis
     }
     return;
   }
-  const name = `caunoi_bench_excel_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString() });
-  try {
+  await withPostgres(url, 'excel', async (database) => {
     await run('PostgreSQL', database, measure, notes);
-  } finally {
-    await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }

@@ -6,12 +6,12 @@
  * `stat_values`, without checks, history or summary. The target is over 50,000 values/s on a
  * server; the ratio keeps the comparison fair on slower machines.
  */
-import pg from 'pg';
 import { referenceRegistry } from '@caunoi/units/reference';
 import { createDeps, prepareDatabase } from '../apps/server/src/bootstrap.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { systemCtx } from '../apps/server/src/core/context.js';
-import { openDatabase, type Database } from '../apps/server/src/db/database.js';
+import type { Database } from '../apps/server/src/db/database.js';
+import { withPostgres } from './scratch-database.js';
 import { importValues } from '../apps/server/src/modules/statistics/import.service.js';
 import type { ImportSummary } from '../apps/server/src/modules/statistics/import.schemas.js';
 
@@ -139,14 +139,7 @@ export async function statisticsImportBench(
     notes.push(`[${GROUP}] not measured: set TEST_DATABASE_URL`);
     return;
   }
-  const name = `caunoi_bench_import_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString() });
-  try {
+  await withPostgres(url, 'import', async (database) => {
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
     await prepareDatabase(database, config, { demo: false });
     await addIndicators(database);
@@ -201,9 +194,5 @@ export async function statisticsImportBench(
       `[${GROUP}] import of ${count.toLocaleString('en-US')} new values: ${(first.ms / 1000).toFixed(1)} s = ${perSecond(first.ms)} values/s (target > ${TARGET_PER_SECOND.toLocaleString('en-US')} values/s: ${rate > TARGET_PER_SECOND ? 'met' : 'not met on this machine'}); plain insert ${(baselineMs / 1000).toFixed(1)} s = ${perSecond(baselineMs)} rows/s`,
       `[${GROUP}] dry run ${(dry.ms / 1000).toFixed(1)} s = ${perSecond(dry.ms)} values/s; the same file again (all ignored) ${(again.ms / 1000).toFixed(1)} s = ${perSecond(again.ms)} values/s`,
     );
-  } finally {
-    await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }

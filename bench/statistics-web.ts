@@ -19,6 +19,7 @@ import type {
   ReportView,
   RuleResult,
 } from '../apps/web/src/modules/statistics/types.js';
+import { draftReport } from '../apps/web/test/support/report-view.js';
 
 /** The catalogue repeated `copies` times, codes suffixed, rules rewritten on the copies. */
 function scaled(catalogue: IndicatorCatalogue, copies: number): IndicatorCatalogue {
@@ -108,42 +109,7 @@ function reportOf(catalogue: IndicatorCatalogue): ReportView {
       optionCode: m[2] ?? '',
     })),
   }));
-  return {
-    id: 'r',
-    form: {
-      id: 'f',
-      code: 'BM-KHCN-NAM',
-      nameVi: '',
-      nameEn: '',
-      periodType: 'year',
-      periodForm: 'statistical',
-    },
-    unit: { id: '31@2025-07-01', code: '31', nameVi: 'Hải Phòng', nameEn: 'Hai Phong' },
-    period: {
-      code: '2025',
-      labelVi: 'Năm 2025',
-      labelEn: '2025',
-      start: '2025-01-01',
-      end: '2025-12-31',
-      opensOn: '2025-12-16',
-      deadline: '2026-02-14',
-      locksOn: '2026-03-31',
-    },
-    status: 'draft',
-    reopened: false,
-    returnComment: null,
-    firstSubmittedOn: null,
-    timeliness: 'pending',
-    editable: true,
-    lockReason: null,
-    lockMessage: null,
-    actions: ['submit'],
-    indicators,
-    rules,
-    blockers: [],
-    outliers: [],
-    events: [],
-  };
+  return draftReport(indicators, rules, 'BM-KHCN-NAM');
 }
 
 export interface GridWorkload {

@@ -15,7 +15,8 @@ import {
   withEdit,
   type PendingCell,
 } from '../src/modules/statistics/grid/model';
-import type { ReportIndicator, ReportView, RuleResult } from '../src/modules/statistics/types';
+import type { ReportIndicator, RuleResult } from '../src/modules/statistics/types';
+import { draftReport } from './support/report-view';
 
 const yesNo = { yes: 'Có', no: 'Không' };
 const key = (indicatorCode: string, optionCode = '') => cellKeyOf({ indicatorCode, optionCode });
@@ -88,44 +89,7 @@ function rule(code: string, expression: string, severity: 'error' | 'warning'): 
   };
 }
 
-function view(indicators: ReportIndicator[], rules: RuleResult[]): ReportView {
-  return {
-    id: 'r1',
-    form: {
-      id: 'f',
-      code: 'BM',
-      nameVi: 'BM',
-      nameEn: 'BM',
-      periodType: 'year',
-      periodForm: 'statistical',
-    },
-    unit: { id: '31@2025-07-01', code: '31', nameVi: 'Hải Phòng', nameEn: 'Hai Phong' },
-    period: {
-      code: '2025',
-      labelVi: 'Năm 2025',
-      labelEn: '2025',
-      start: '2025-01-01',
-      end: '2025-12-31',
-      opensOn: '2025-12-16',
-      deadline: '2026-02-14',
-      locksOn: '2026-03-31',
-    },
-    status: 'draft',
-    reopened: false,
-    returnComment: null,
-    firstSubmittedOn: null,
-    timeliness: 'pending',
-    editable: true,
-    lockReason: null,
-    lockMessage: null,
-    actions: ['submit'],
-    indicators,
-    rules,
-    blockers: [],
-    outliers: [],
-    events: [],
-  };
-}
+const view = (indicators: ReportIndicator[], rules: RuleResult[]) => draftReport(indicators, rules);
 
 const TASKS = [
   indicator('TASK_IMPLEMENTED', [

@@ -114,3 +114,34 @@ export function timelinessOf(
 
 /** Largest batch of values one save or one upload may carry. */
 export const MAX_VALUES_PER_SAVE = 20_000;
+
+/** A reporter of a form's period, as the reporting status lists it. */
+export interface CompletenessUnit {
+  unitId: string;
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  regionVi: string;
+  status: ReportStatus;
+  timeliness: ReportTimeliness;
+  firstSubmittedOn: string | null;
+  reportId: string | null;
+}
+
+/** The counts of the reporting status of a form's period. */
+export interface CompletenessSummary {
+  expected: number;
+  notStarted: number;
+  draft: number;
+  submitted: number;
+  approved: number;
+  accepted: number;
+  onTime: number;
+  late: number;
+  pending: number;
+  overdue: number;
+  /** Reported (submitted or further) ÷ expected × 100; null when no province is expected. */
+  reportingRate: number | null;
+  /** Reported on time ÷ expected × 100. */
+  timelyRate: number | null;
+}

@@ -5,7 +5,8 @@ import {
   type Period,
   type PeriodSchedule,
   type ReportStatus,
-  type ReportTimeliness,
+  type CompletenessSummary,
+  type CompletenessUnit,
 } from '@caunoi/shared';
 import { writeTransaction, type Ctx } from '../../core/context.js';
 import type { Queryable } from '../../db/database.js';
@@ -29,35 +30,6 @@ export const MAX_TREND_PERIODS = 60;
 
 /** Statuses that count as reported: the province has sent its figures. */
 const REPORTED: ReadonlySet<ReportStatus> = new Set(['submitted', 'approved', 'accepted']);
-
-export interface UnitCompleteness {
-  unitId: string;
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  regionVi: string;
-  status: ReportStatus;
-  timeliness: ReportTimeliness;
-  firstSubmittedOn: string | null;
-  reportId: string | null;
-}
-
-export interface CompletenessSummary {
-  expected: number;
-  notStarted: number;
-  draft: number;
-  submitted: number;
-  approved: number;
-  accepted: number;
-  onTime: number;
-  late: number;
-  pending: number;
-  overdue: number;
-  /** Reported (submitted or further) ÷ expected × 100; null when no province is expected. */
-  reportingRate: number | null;
-  /** Reported on time ÷ expected × 100. */
-  timelyRate: number | null;
-}
 
 async function loadForm(q: Queryable, formId: string) {
   const form = await formsRepo.findForm(q, formId);
@@ -94,7 +66,7 @@ function rowsFor(
   schedule: PeriodSchedule,
   reporters: string[],
   reports: Array<typeof statReports.$inferSelect>,
-): UnitCompleteness[] {
+): CompletenessUnit[] {
   const byUnit = new Map(reports.map((r) => [r.unitId, r]));
   return reporters.map((unitId) => {
     const report = byUnit.get(unitId);
@@ -116,8 +88,8 @@ function rowsFor(
 const percent = (part: number, whole: number) =>
   whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
 
-export function summarise(rows: readonly UnitCompleteness[]): CompletenessSummary {
-  const count = (f: (r: UnitCompleteness) => boolean) => rows.filter(f).length;
+export function summarise(rows: readonly CompletenessUnit[]): CompletenessSummary {
+  const count = (f: (r: CompletenessUnit) => boolean) => rows.filter(f).length;
   const reported = count((r) => REPORTED.has(r.status));
   const timely = count((r) => REPORTED.has(r.status) && r.timeliness === 'on_time');
   return {

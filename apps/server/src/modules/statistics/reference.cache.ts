@@ -17,9 +17,19 @@ const MAX_ENTRIES = 2_000;
 /** By cell (`CODE\u0001OPTION`). */
 export type StatsByCell = Map<string, ReferenceStats>;
 
-/** The numbers of a period by cell, with the unit each came from. */
+/** Stored numbers by cell, with the unit each came from. */
 export interface PeriodFigures {
   byCell: Map<string, Array<{ unitId: string; num: number }>>;
+}
+
+/** The statistics of each cell's numbers, those of `leaveOut` aside. */
+export function statsOf(figures: PeriodFigures, leaveOut?: string): StatsByCell {
+  const stats: StatsByCell = new Map();
+  for (const [cell, values] of figures.byCell) {
+    const s = referenceStats(values.filter((v) => v.unitId !== leaveOut).map((v) => v.num));
+    if (s) stats.set(cell, s);
+  }
+  return stats;
 }
 
 interface Entry<V> {
@@ -107,11 +117,7 @@ export class ReferenceCache {
     }
     let stats = byUnit.get(unitId);
     if (!stats) {
-      stats = new Map();
-      for (const [cell, values] of figures.byCell) {
-        const s = referenceStats(values.filter((v) => v.unitId !== unitId).map((v) => v.num));
-        if (s) stats.set(cell, s);
-      }
+      stats = statsOf(figures, unitId);
       byUnit.set(unitId, stats);
     }
     return stats;

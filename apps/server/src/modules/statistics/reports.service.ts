@@ -40,13 +40,12 @@ import {
   scheduleFor,
   type StatisticsEnv,
 } from './forms.service.js';
-import { referenceCache } from './reference.cache.js';
+import { referenceCache, statsOf } from './reference.cache.js';
 import * as repo from './reports.repo.js';
 import {
   historyOf,
   keyOf,
   readValuesOf,
-  referenceStatsOf,
   figuresOf,
   writeValues,
   type StoredValue,
@@ -236,7 +235,8 @@ async function outliersOf(
     referenceCache.historyOf(
       `${base}\u0001${c.unitId}`,
       { unitIds: own, periodCodes: previous },
-      () => referenceStatsOf(q, { unitIds: own, periodCodes: previous, indicatorCodes }),
+      async () =>
+        statsOf(await figuresOf(q, { unitIds: own, periodCodes: previous, indicatorCodes })),
     ),
     referenceCache.peersOf(base, c.unitId, async () =>
       figuresOf(q, {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ReferenceStats, ValueChannel } from '@caunoi/shared';
+import type { ValueChannel } from '@caunoi/shared';
 import type { Queryable } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { referenceCache, type PeriodFigures } from './reference.cache.js';
@@ -375,59 +375,6 @@ export async function anySynthetic(q: Queryable): Promise<boolean> {
     sql`SELECT EXISTS (SELECT 1 FROM stat_values WHERE synthetic) AS found`,
   );
   return result.rows[0]?.found === true;
-}
-
-/**
- * For each cell (`CODE\u0001OPTION`), the statistics of the numbers stored for some units and
- * periods — what the outlier scores compare a value with — computed in the database.
- */
-export async function referenceStatsOf(
-  q: Queryable,
-  filter: {
-    unitIds: readonly string[];
-    periodCodes: readonly string[];
-    indicatorCodes: readonly string[];
-  },
-): Promise<Map<string, ReferenceStats>> {
-  const out = new Map<string, ReferenceStats>();
-  if (filter.unitIds.length === 0 || filter.periodCodes.length === 0) return out;
-  const result = await q.execute<{
-    i: string;
-    o: string;
-    n: number;
-    mean: number;
-    sd: number | null;
-    med: number;
-    mad: number;
-    meanad: number;
-  }>(sql`
-    WITH r AS (
-      SELECT indicator_code AS i, option_code AS o, num FROM stat_values
-      WHERE unit_id = ANY(${arrayParam(filter.unitIds)}::text[])
-        AND period_code = ANY(${arrayParam(filter.periodCodes)}::text[])
-        AND indicator_code = ANY(${arrayParam(filter.indicatorCodes)}::text[])
-        AND num IS NOT NULL
-    ), m AS (
-      SELECT i, o, count(*)::int AS n, avg(num) AS mean, stddev_samp(num) AS sd,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY num) AS med
-      FROM r GROUP BY i, o
-    )
-    SELECT m.i, m.o, m.n, m.mean, m.sd, m.med,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(r.num - m.med)) AS mad,
-           avg(abs(r.num - m.med)) AS meanad
-    FROM m JOIN r ON r.i = m.i AND r.o = m.o
-    GROUP BY m.i, m.o, m.n, m.mean, m.sd, m.med`);
-  for (const r of result.rows) {
-    out.set(`${r.i}\u0001${r.o}`, {
-      n: Number(r.n),
-      mean: Number(r.mean),
-      sd: r.sd === null ? null : Number(r.sd),
-      median: Number(r.med),
-      mad: Number(r.mad),
-      meanAd: Number(r.meanad),
-    });
-  }
-  return out;
 }
 
 /** The numbers stored for some units and periods, by cell, with the unit of each. */

@@ -1,8 +1,8 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { foldVi } from '@caunoi/shared';
 import { formatDate } from '../../lib/format';
 import { BEFORE_REFORM, useUnits } from '../units/api';
+import { searchLabels } from '../../lib/selectSearch';
 
 type Props = Omit<SelectProps<string[]>, 'options' | 'mode'>;
 
@@ -24,9 +24,7 @@ export function ProvincesSelect(props: Props) {
       mode="multiple"
       allowClear
       loading={current.isPending || former.isPending}
-      showSearch={{
-        filterOption: (input, o) => foldVi(String(o?.label ?? '')).includes(foldVi(input.trim())),
-      }}
+      showSearch={searchLabels}
       options={[
         { label: t('units.currentGroup'), options: current.data?.items.map(option) ?? [] },
         {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { NotificationOutlined } from '@ant-design/icons';
 import {
   App,
@@ -18,7 +18,6 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
-  foldVi,
   REPORT_STATUS_LABELS,
   REPORT_STATUSES,
   REPORT_TIMELINESS_LABELS,
@@ -35,7 +34,8 @@ import { useUrlState } from '../../lib/useUrlState';
 import { useMe } from '../auth/session';
 import { managesStatistics } from './access';
 import { useCompleteness, useCompletenessTrend, useForm, useForms, useRemind } from './api';
-import { defaultFormId, defaultPeriodCode, useRememberChoice } from './choice';
+import { useDefaultChoice, useRememberChoice } from './choice';
+import { FormSelect } from './FormParts';
 import { formatStatNumber } from './grid/model';
 import { StatusTag, TimelinessTag } from './StatusTags';
 import type { CompletenessSummary, CompletenessUnit } from './types';
@@ -65,18 +65,7 @@ export default function CompletenessPage() {
   const data = useCompleteness(q.formId, q.periodCode);
   const remind = useRemind();
 
-  useEffect(() => {
-    if (!q.formId && forms.data) {
-      const formId = defaultFormId(forms.data.items);
-      if (formId) setQ({ formId });
-    }
-  }, [q.formId, forms.data, setQ]);
-  useEffect(() => {
-    if (form.data && form.data.id === q.formId && !q.periodCode) {
-      const periodCode = defaultPeriodCode(form.data);
-      if (periodCode) setQ({ periodCode });
-    }
-  }, [form.data, q.formId, q.periodCode, setQ]);
+  useDefaultChoice(q, setQ, forms.data?.items, form.data);
 
   // The trend: up to eight opened periods, the chosen one last.
   const periods = form.data?.periods ?? [];
@@ -173,10 +162,6 @@ export default function CompletenessPage() {
   if (forms.isError)
     return <ErrorResult error={forms.error} onRetry={() => void forms.refetch()} />;
 
-  const formOptions = (forms.data?.items ?? []).map((f) => ({
-    value: f.id,
-    label: `${f.code} · ${locale === 'en' ? f.nameEn : f.nameVi}`,
-  }));
   const periodOptions = periods.map((p) => ({
     value: p.code,
     label: locale === 'en' ? p.labelEn : p.labelVi,
@@ -206,18 +191,12 @@ export default function CompletenessPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap align="center">
-          <Select
-            aria-label={t('statistics.entry.form')}
-            style={{ width: 420, maxWidth: '100%' }}
-            placeholder={t('statistics.entry.form')}
+          <FormSelect
+            forms={forms.data?.items}
             loading={forms.isPending}
-            options={formOptions}
             value={q.formId}
-            showSearch={{
-              filterOption: (input, option) =>
-                foldVi(String(option?.label ?? '')).includes(foldVi(input.trim())),
-            }}
             onChange={(formId) => setQ({ formId, periodCode: undefined })}
+            width={420}
           />
           <Select
             aria-label={t('statistics.entry.period')}

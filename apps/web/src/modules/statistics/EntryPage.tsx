@@ -2,27 +2,24 @@ import { useEffect, useMemo } from 'react';
 import { Alert, Card, Empty, Flex, Select, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { foldVi, sortVi } from '@caunoi/shared';
+import { sortVi } from '@caunoi/shared';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorResult } from '../../components/QueryState';
 import { useLocale } from '../../i18n/locale';
+import { searchLabels } from '../../lib/selectSearch';
 import { formatDate } from '../../lib/format';
 import { useUrlState } from '../../lib/useUrlState';
 import { useMe } from '../auth/session';
 import { useUnits } from '../units/api';
 import { ownUnitIds, readsEveryProvince } from './access';
 import { useCatalogue, useForm, useForms, useReport } from './api';
-import { defaultFormId, defaultPeriodCode, useRememberChoice } from './choice';
+import { useDefaultChoice, useRememberChoice } from './choice';
 import { ExcelTransfer } from './ExcelTransfer';
+import { FormSelect } from './FormParts';
 import { ReportWorkspace } from './ReportWorkspace';
 import type { ReportKeys } from './types';
 
 const KEYS = ['formId', 'periodCode', 'unitId'] as const;
-
-const searchable = {
-  filterOption: (input: string, option?: { label?: unknown }) =>
-    foldVi(String(option?.label ?? '')).includes(foldVi(input.trim())),
-};
 
 /**
  * Data entry and review: pick a form, one of its opened periods and a province (a province's
@@ -42,18 +39,7 @@ export default function EntryPage() {
   useRememberChoice(period ? q.formId : undefined, period?.code);
 
   // The first active form, its newest opened period: where most visits start.
-  useEffect(() => {
-    if (!q.formId && forms.data) {
-      const formId = defaultFormId(forms.data.items);
-      if (formId) setQ({ formId });
-    }
-  }, [q.formId, forms.data, setQ]);
-  useEffect(() => {
-    if (form.data && form.data.id === q.formId && !q.periodCode) {
-      const periodCode = defaultPeriodCode(form.data);
-      if (periodCode) setQ({ periodCode });
-    }
-  }, [form.data, q.formId, q.periodCode, setQ]);
+  useDefaultChoice(q, setQ, forms.data?.items, form.data);
 
   /** The reporters of the period the user may open: every one, or their province's. */
   const unitOptions = useMemo(() => {
@@ -81,9 +67,6 @@ export default function EntryPage() {
       : null;
   const report = useReport(keys);
 
-  const formOptions = (forms.data?.items ?? [])
-    .filter((f) => f.active || f.id === q.formId)
-    .map((f) => ({ value: f.id, label: `${f.code} · ${locale === 'en' ? f.nameEn : f.nameVi}` }));
   const periodOptions = (form.data?.periods ?? []).map((p) => ({
     value: p.code,
     label: `${locale === 'en' ? p.labelEn : p.labelVi} · ${t('statistics.entry.dueOn', {
@@ -94,16 +77,14 @@ export default function EntryPage() {
   const pickers = (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Flex gap={12} wrap align="center">
-        <Select
-          aria-label={t('statistics.entry.form')}
-          style={{ width: 400, maxWidth: '100%' }}
-          placeholder={t('statistics.entry.form')}
+        <FormSelect
+          forms={forms.data?.items}
           loading={forms.isPending}
-          options={formOptions}
           value={q.formId}
-          showSearch={searchable}
           onChange={(formId) => setQ({ formId, periodCode: undefined })}
-          data-testid="pick-form"
+          width={400}
+          activeOnly
+          testId="pick-form"
         />
         <Select
           aria-label={t('statistics.entry.period')}
@@ -123,7 +104,7 @@ export default function EntryPage() {
           loading={!!period && units.isPending}
           options={unitOptions}
           value={q.unitId}
-          showSearch={searchable}
+          showSearch={searchLabels}
           disabled={!everywhere && unitOptions.length <= 1}
           onChange={(unitId) => setQ({ unitId })}
           data-testid="pick-unit"

@@ -32,6 +32,7 @@ import { optionsOf } from '../../lib/labels';
 import { BEFORE_REFORM, useUnits } from '../units/api';
 import { useCatalogue, useSaveForm } from './api';
 import type { FormDetail, FormInput } from './types';
+import { searchLabels } from '../../lib/selectSearch';
 
 /** An example first period for each period type and form, as the hint shows it. */
 const EXAMPLES: Record<PeriodType, string> = {
@@ -333,10 +334,7 @@ export function FormEditModal({
                   maxTagCount="responsive"
                   loading={today.isPending || former.isPending}
                   placeholder={t('statistics.forms.unitsPlaceholder')}
-                  showSearch={{
-                    filterOption: (input, option) =>
-                      foldVi(String(option?.label ?? '')).includes(foldVi(input.trim())),
-                  }}
+                  showSearch={searchLabels}
                 />
               </Form.Item>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -47,3 +47,29 @@ export function useRememberChoice(formId: string | undefined, periodCode: string
     }
   }, [formId, periodCode]);
 }
+
+type ChoiceQuery = { formId?: string | undefined; periodCode?: string | undefined };
+
+/**
+ * Fills in the address when it names no form or no period: the last form used, else the first in
+ * use, then its period (see `defaultFormId`, `defaultPeriodCode`).
+ */
+export function useDefaultChoice(
+  q: ChoiceQuery,
+  setQ: (patch: { formId?: string; periodCode?: string }) => void,
+  forms: readonly FormListItem[] | undefined,
+  form: FormDetail | undefined,
+) {
+  useEffect(() => {
+    if (!q.formId && forms) {
+      const formId = defaultFormId(forms);
+      if (formId) setQ({ formId });
+    }
+  }, [q.formId, forms, setQ]);
+  useEffect(() => {
+    if (form && form.id === q.formId && !q.periodCode) {
+      const periodCode = defaultPeriodCode(form);
+      if (periodCode) setQ({ periodCode });
+    }
+  }, [form, q.formId, q.periodCode, setQ]);
+}

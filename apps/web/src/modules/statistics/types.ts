@@ -1,4 +1,6 @@
 import type {
+  CompletenessSummary,
+  CompletenessUnit,
   Direction,
   PeriodAggregation,
   PeriodForm,
@@ -10,6 +12,8 @@ import type {
   ValueChannel,
   ValueType,
 } from '@caunoi/shared';
+
+export type { CompletenessSummary, CompletenessUnit };
 
 /** Shapes of the statistics API (mirroring the server's schemas). */
 
@@ -102,15 +106,8 @@ export interface FormDetail extends FormBase {
   canManage: boolean;
 }
 
-export interface FormInput extends FormCalendar {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  description: string | null;
-  periodType: PeriodType;
-  periodForm: PeriodForm;
-  firstPeriod: string;
-  active: boolean;
+/** What a form is created or changed with. */
+export interface FormInput extends Omit<FormBase, 'id'> {
   indicators: string[];
   units: string[];
 }
@@ -252,33 +249,6 @@ export interface HistoryEntry {
   batchId: string | null;
   actorUsername: string;
   at: string;
-}
-
-export interface CompletenessSummary {
-  expected: number;
-  notStarted: number;
-  draft: number;
-  submitted: number;
-  approved: number;
-  accepted: number;
-  onTime: number;
-  late: number;
-  pending: number;
-  overdue: number;
-  reportingRate: number | null;
-  timelyRate: number | null;
-}
-
-export interface CompletenessUnit {
-  unitId: string;
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  regionVi: string;
-  status: ReportStatus;
-  timeliness: ReportTimeliness;
-  firstSubmittedOn: string | null;
-  reportId: string | null;
 }
 
 export interface Completeness {

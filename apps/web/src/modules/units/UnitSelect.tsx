@@ -1,8 +1,8 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { foldVi } from '@caunoi/shared';
 import { formatDate } from '../../lib/format';
 import { BEFORE_REFORM, useUnits } from './api';
+import { searchLabels } from '../../lib/selectSearch';
 
 type Props = Omit<SelectProps<string>, 'options' | 'mode'> & {
   /** Also offer the units as they were before the 2025 reorganisation. */
@@ -38,10 +38,7 @@ export function UnitSelect({ includeFormer = false, value, ...rest }: Props) {
       : (current.data?.items.map(toOption) ?? []);
   return (
     <Select<string>
-      showSearch={{
-        filterOption: (input, option) =>
-          foldVi(String(option?.label ?? '')).includes(foldVi(input.trim())),
-      }}
+      showSearch={searchLabels}
       allowClear
       loading={current.isPending || (includeFormer && former.isPending)}
       options={options}
