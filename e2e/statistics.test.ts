@@ -352,7 +352,14 @@ describe.runIf(browserTestsEnabled)('a statistics report from entry to acceptanc
       .click();
     await dialog().getByRole('button', { name: 'Thêm 34 tỉnh hiện nay' }).click();
     await dialog().getByRole('button', { name: 'Lưu' }).click();
-    await page.waitForURL(/\/statistics\/forms\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    await page
+      .waitForURL(/\/statistics\/forms\/[0-9a-f-]{36}$/, { timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        // Say what the dialog shows (a refused field, a server error) rather than only a timeout.
+        throw new Error(`the form was not created: ${await dialog().textContent()}`, {
+          cause: error,
+        });
+      });
     await expect
       .poll(() => page.locator('main').textContent(), { timeout: 20_000 })
       .toContain('Đơn vị báo cáo (34)');
