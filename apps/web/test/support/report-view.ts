@@ -1,4 +1,8 @@
-import type { ReportIndicator, ReportView, RuleResult } from '../../src/modules/statistics/types.js';
+import type {
+  ReportIndicator,
+  ReportView,
+  RuleResult,
+} from '../../src/modules/statistics/types.js';
 
 /** Hải Phòng's 2025 draft of a yearly form, open for entry, with the given indicators and rules. */
 export function draftReport(
