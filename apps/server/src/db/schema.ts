@@ -1179,7 +1179,9 @@ export const statValues = pgTable(
     comment: text('comment'),
     /** Generated for demonstration, not reported by anyone: labelled in every view and export. */
     synthetic: boolean('synthetic').notNull().default(false),
+    /** Who wrote this version, when, through which channel and upload or import. */
     channel: text('channel').$type<ValueChannel>().notNull(),
+    batchId: uuid('batch_id'),
     updatedBy: text('updated_by').notNull(),
     updatedAt: updatedAt(),
   },
@@ -1190,7 +1192,13 @@ export const statValues = pgTable(
   ],
 );
 
-/** Each change of a value: old → new, who, when, through which channel (and which import). */
+/**
+ * The former versions of a value, as in a system-versioned table: when a value changes, the
+ * version it replaces (number, text, comment, and who wrote it, when, through which channel and
+ * upload) moves here, and the new one is the row of `stat_values`. A value's history is its
+ * versions in order, each change read as the step from one to the next; a value written once has
+ * no row here (decision 0024).
+ */
 export const statValueHistory = pgTable(
   'stat_value_history',
   {
@@ -1199,16 +1207,14 @@ export const statValueHistory = pgTable(
     optionCode: text('option_code').notNull(),
     unitId: text('unit_id').notNull(),
     periodCode: text('period_code').notNull(),
-    oldNum: doublePrecision('old_num'),
-    oldTxt: text('old_txt'),
-    newNum: doublePrecision('new_num'),
-    newTxt: text('new_txt'),
-    oldComment: text('old_comment'),
-    newComment: text('new_comment'),
+    num: doublePrecision('num'),
+    txt: text('txt'),
+    comment: text('comment'),
     channel: text('channel').$type<ValueChannel>().notNull(),
     batchId: uuid('batch_id'),
     actorUsername: text('actor_username').notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** When this version was written. */
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
     index('stat_value_history_key_idx').on(t.unitId, t.periodCode, t.indicatorCode, t.optionCode),

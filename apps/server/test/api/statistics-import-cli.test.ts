@@ -82,23 +82,23 @@ describe('data import', () => {
     expect(r.out).toMatch(/Tạo mới: +2\n/);
     const id = r.out.match(/Mã lần nhập: ([0-9a-f-]{36})\./)?.[1];
     expect(id).toBeDefined();
-    const history = await t.database.pool.query(
-      'SELECT unit_id, new_num, channel, batch_id, actor_username FROM stat_value_history ORDER BY new_num',
+    const written = await t.database.pool.query(
+      'SELECT unit_id, num, channel, batch_id, updated_by FROM stat_values ORDER BY num',
     );
-    expect(history.rows).toEqual([
+    expect(written.rows).toEqual([
       {
         unit_id: '31@2008-08-01',
-        new_num: 12,
+        num: 12,
         channel: 'import',
         batch_id: id,
-        actor_username: 'cli:kiemthu',
+        updated_by: 'cli:kiemthu',
       },
       {
         unit_id: '36@2008-08-01',
-        new_num: 1234.5,
+        num: 1234.5,
         channel: 'import',
         batch_id: id,
-        actor_username: 'cli:kiemthu',
+        updated_by: 'cli:kiemthu',
       },
     ]);
     const audit = await t.database.pool.query(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { referenceRegistry } from '@caunoi/units/reference';
 import { historyOf } from '../../src/modules/statistics/values.store.js';
 import { MAX_IMPORT_BYTES } from '../../src/modules/statistics/import.schemas.js';
 import { createTestApp, type Client, type TestApp } from '../support/harness.js';
@@ -230,7 +231,7 @@ describe('a dry run, then the import', () => {
     });
     const [all] = await rows(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE channel = 'import' AND batch_id = $1)::int AS ours
-       FROM stat_value_history`,
+       FROM stat_values`,
       [importId],
     );
     expect(all).toEqual({ n: 5, ours: 5 });
@@ -565,5 +566,66 @@ describe('formats', () => {
       fileName: 'so-lieu-2024.json',
       created: 1,
     });
+  });
+});
+
+describe('a large file, read and written a part at a time', () => {
+  // The first record spans two lines; then 63 provinces × 96 months: several writes, many parts.
+  const provinces = referenceRegistry()
+    .asOf('2024-12-31')
+    .map((u) => u.code);
+  const months = Array.from(
+    { length: 96 },
+    (_, i) => `${2017 + Math.floor(i / 12)}M${String((i % 12) + 1).padStart(2, '0')}`,
+  );
+  const big = (indicator: string, ...last: string[]) =>
+    csv(
+      `${indicator},,31,2016,1,"Ghi chú\nhai dòng"`,
+      ...months.flatMap((m, i) => provinces.map((p) => `${indicator},,${p},${m},${i},`)),
+      ...last,
+    );
+  const lastLine = 4 + months.length * provinces.length;
+
+  it('writes every value of a file that is all good', async () => {
+    const r = await postCsv(big('TASK_OVERDUE'));
+    expect(r.body).toMatchObject({ committed: true, created: 6_049, total: 6_049 });
+    expect(await counts()).toMatchObject({ values: 6_049, imports: 1 });
+    expect((await valueAt('TASK_OVERDUE', '', '31@2008-08-01', '2016'))!.comment).toBe(
+      'Ghi chú\nhai dòng',
+    );
+    expect((await valueAt('TASK_OVERDUE', '', '37@2008-08-01', '2024M12'))!.num).toBe(95);
+  });
+
+  it('writes nothing when the last record is wrong, a repeat of the first, or unreadable', async () => {
+    const wrong = await postCsv(big('TASK_OVERDUE', 'TASK_OVERDUE,,31,2015,mười,'));
+    expect(errorsOf(wrong.body)).toEqual([
+      { line: lastLine, record: 6_050, field: 'value', code: 'NOT_A_NUMBER' },
+    ]);
+    const repeated = await postCsv(big('TASK_OVERDUE', 'TASK_OVERDUE,,31,2016,2,'));
+    expect(errorsOf(repeated.body)).toEqual([
+      { line: lastLine, record: 6_050, field: null, code: 'DUPLICATE_KEY' },
+    ]);
+    expect(repeated.body.errors.items[0].message).toContain('Trùng ô với dòng 2');
+    const unreadable = await postCsv(big('TASK_OVERDUE', 'TASK_OVERDUE,,31,2015,"5,'));
+    expect(unreadable.status).toBe(400);
+    expect(unreadable.body.error.details).toEqual({ reason: 'BAD_CSV', line: lastLine });
+    expect(await counts()).toMatchObject({ values: 0, history: 0, imports: 0 });
+  });
+
+  it('writes nothing when the last record falls in a period a report locks', async () => {
+    const [indicator] = await rows(
+      `SELECT i.code FROM stat_form_indicators fi
+       JOIN stat_forms f ON f.id = fi.form_id AND f.code = 'BM-KHCN-NAM'
+       JOIN stat_indicators i ON i.code = fi.indicator_code
+       WHERE i.disaggregation_code IS NULL AND i.value_type = 'integer'
+       ORDER BY i.code LIMIT 1`,
+    );
+    const code = indicator!.code as string;
+    await lockReport('31@2008-08-01', '2015', 'accepted');
+    const r = await postCsv(big(code, `${code},,31,2015,3,`));
+    expect(errorsOf(r.body)).toEqual([
+      { line: lastLine, record: 6_050, field: null, code: 'LOCKED_BY_REPORT' },
+    ]);
+    expect(await counts()).toMatchObject({ values: 0, imports: 0 });
   });
 });

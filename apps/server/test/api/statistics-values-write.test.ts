@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from '../../src/db/migrate.js';
 import {
   historyOf,
   keyOf,
@@ -41,7 +45,7 @@ function save(writes: ValueWrite[], channel: 'grid' | 'import' = 'grid') {
 }
 
 describe('writeValues', () => {
-  it('creates, updates and leaves alone, one history row per change', async () => {
+  it('creates, updates and leaves alone, one version per change', async () => {
     const a = key('TASK_OVERDUE');
     const b = key('TASK_IMPLEMENTED', 'TINH');
     const c = key('TASK_RESULTS_APPLIED');
@@ -109,7 +113,8 @@ describe('writeValues', () => {
         'SELECT (SELECT count(*)::int FROM stat_values) AS v, (SELECT count(*)::int FROM stat_value_history) AS h',
       )
     ).rows;
-    expect(n).toEqual({ v: 12_000, h: 12_000 });
+    // New values are their own first version: nothing moves to the history.
+    expect(n).toEqual({ v: 12_000, h: 0 });
 
     // Read as absent, created by someone else before the write: the write is refused whole.
     const fresh = key('FUND_DISBURSED');
@@ -166,5 +171,86 @@ describe('writeValues', () => {
     await refused(`DELETE FROM stat_indicators WHERE code = 'TEMP_INDICATOR'`);
     await t.database.pool.query(`DELETE FROM stat_values WHERE indicator_code = 'TEMP_INDICATOR'`);
     await t.database.pool.query(`DELETE FROM stat_indicators WHERE code = 'TEMP_INDICATOR'`);
+  });
+});
+
+describe('migration 0007', () => {
+  it('turns a history of changes into former versions that read as the same history', async () => {
+    const a = key('TASK_OVERDUE');
+    const b = key('STE_ACTIVE');
+    const statements = readFileSync(
+      path.join(MIGRATIONS_DIR, '0007_stat_value_versions.sql'),
+      'utf8',
+    ).split('--> statement-breakpoint');
+    const rollback = new Error('rollback');
+    const read = await t.database.db
+      .transaction(async (tx) => {
+        // The two tables as they were before 0007, in a schema of their own.
+        await tx.execute(
+          sql.raw(`CREATE SCHEMA before_0007;
+          CREATE TABLE before_0007.stat_values (LIKE public.stat_values INCLUDING DEFAULTS);
+          ALTER TABLE before_0007.stat_values DROP COLUMN batch_id;
+          CREATE TABLE before_0007.stat_value_history (
+            id bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY, indicator_code text NOT NULL,
+            option_code text NOT NULL, unit_id text NOT NULL, period_code text NOT NULL,
+            old_num float8, old_txt text, new_num float8, new_txt text, old_comment text,
+            new_comment text, channel text NOT NULL, batch_id uuid,
+            actor_username text NOT NULL, at timestamptz NOT NULL DEFAULT now());
+          SET LOCAL search_path TO before_0007, public`),
+        );
+        // a: imported as 12, then typed over as 15 with a comment; b: uploaded once.
+        await tx.execute(sql`
+          INSERT INTO stat_values (indicator_code, option_code, unit_id, period_code, num,
+                                   comment, channel, updated_by, updated_at)
+          VALUES (${a.indicatorCode}, '', ${a.unitId}, ${a.periodCode}, 15, 'Đã rà soát', 'grid',
+                  'hp.chuyenvien', '2025-03-02T08:00:00Z'),
+                 (${b.indicatorCode}, '', ${b.unitId}, ${b.periodCode}, 7, NULL, 'excel',
+                  'hp.chuyenvien', '2025-03-01T09:00:00Z')`);
+        await tx.execute(sql`
+          INSERT INTO stat_value_history (indicator_code, option_code, unit_id, period_code,
+            old_num, new_num, old_comment, new_comment, channel, batch_id, actor_username, at)
+          VALUES (${a.indicatorCode}, '', ${a.unitId}, ${a.periodCode}, NULL, 12, NULL, NULL,
+                  'import', '00000000-0000-4000-8000-000000000001', 'admin', '2025-03-01T07:00:00Z'),
+                 (${a.indicatorCode}, '', ${a.unitId}, ${a.periodCode}, 12, 15, NULL, 'Đã rà soát',
+                  'grid', NULL, 'hp.chuyenvien', '2025-03-02T08:00:00Z'),
+                 (${b.indicatorCode}, '', ${b.unitId}, ${b.periodCode}, NULL, 7, NULL, NULL,
+                  'excel', '00000000-0000-4000-8000-000000000002', 'hp.chuyenvien',
+                  '2025-03-01T09:00:00Z')`);
+        for (const statement of statements) await tx.execute(sql.raw(statement));
+        const result = {
+          a: await historyOf(tx, a),
+          b: await historyOf(tx, b),
+          versions: (await tx.execute(sql`SELECT count(*)::int AS n FROM stat_value_history`))
+            .rows[0],
+        };
+        throw Object.assign(rollback, { result });
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+        return (rollback as Error & { result: unknown }).result as {
+          a: Awaited<ReturnType<typeof historyOf>>;
+          b: Awaited<ReturnType<typeof historyOf>>;
+          versions: unknown;
+        };
+      });
+    expect(read.versions).toEqual({ n: 1 });
+    expect(
+      read.a.map((h) => [h.oldNum, h.newNum, h.newComment, h.channel, h.actorUsername, h.batchId]),
+    ).toEqual([
+      [12, 15, 'Đã rà soát', 'grid', 'hp.chuyenvien', null],
+      [null, 12, null, 'import', 'admin', '00000000-0000-4000-8000-000000000001'],
+    ]);
+    expect(read.a.map((h) => h.at.toISOString())).toEqual([
+      '2025-03-02T08:00:00.000Z',
+      '2025-03-01T07:00:00.000Z',
+    ]);
+    expect(read.b).toMatchObject([
+      {
+        oldNum: null,
+        newNum: 7,
+        channel: 'excel',
+        batchId: '00000000-0000-4000-8000-000000000002',
+      },
+    ]);
   });
 });

@@ -45,169 +45,191 @@ export function periodsOf(records: readonly RawRecord[]): string[] {
   return [...codes];
 }
 
+/**
+ * Checks records in order, in as many calls as the caller likes (a bulk import writes the first
+ * records while it checks the next): a key repeated in a later call is still a duplicate.
+ */
+export class RecordChecker {
+  readonly errors = new IssueList();
+  /** Where each key was first met: its line, or minus its record number (JSON has no lines). */
+  private readonly seen = new Map<string, number>();
+  private readonly periods = new Map<string, Period | null>();
+  /** Unit answers by period code ('' when the period is bad), then by the unit as written. */
+  private readonly units = new Map<string, Map<string, UnitAnswer>>();
+  private readonly optionSets = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly registry: UnitRegistry,
+    /** The values locked by reports; a caller reading a file batch by batch adds to it. */
+    readonly locked: Map<string, LockingReport>,
+  ) {}
+
+  private optionsOf(indicator: IndicatorDefinition): Set<string> {
+    let set = this.optionSets.get(indicator.code);
+    if (!set) {
+      set = new Set(this.catalogue.optionsOf(indicator).map((o) => o.code));
+      this.optionSets.set(indicator.code, set);
+    }
+    return set;
+  }
+
+  /** The values the records write; the problems of those that write nothing go to `errors`. */
+  check(records: readonly RawRecord[]): ValueWrite[] {
+    const { catalogue, registry, locked, seen, periods, units, errors } = this;
+    const writes: ValueWrite[] = [];
+    const fail = (r: RawRecord, field: ImportColumn | null, code: string, message: string) =>
+      errors.add({ record: r.record, line: r.line, field, code, message });
+    for (const r of records) {
+      const errorsBefore = errors.count;
+
+      // Indicator and option.
+      let indicator: IndicatorDefinition | undefined;
+      let optionCode = '';
+      if (r.indicator === '') {
+        fail(r, 'indicator', 'MISSING_FIELD', 'Thiếu mã chỉ tiêu (indicator).');
+      } else {
+        indicator =
+          catalogue.indicator(r.indicator) ?? catalogue.indicator(r.indicator.toUpperCase());
+        if (!indicator) {
+          fail(
+            r,
+            'indicator',
+            'UNKNOWN_INDICATOR',
+            `Không có chỉ tiêu mã "${r.indicator}" trong danh mục chỉ tiêu.`,
+          );
+        } else {
+          const options = this.optionsOf(indicator);
+          if (options.size === 0) {
+            if (r.option !== '') {
+              fail(
+                r,
+                'option',
+                'OPTION_NOT_ALLOWED',
+                `Chỉ tiêu ${indicator.code} không có phân tổ: để trống cột option (nhận "${r.option}").`,
+              );
+            }
+          } else if (r.option === '') {
+            fail(
+              r,
+              'option',
+              'TOTAL_IS_DERIVED',
+              `Chỉ tiêu ${indicator.code} được phân tổ: ghi số của từng phân tổ (${[...options].join(', ')}); số tổng được tính từ các phân tổ, không nhập.`,
+            );
+          } else if (!options.has(r.option.toUpperCase())) {
+            fail(
+              r,
+              'option',
+              'UNKNOWN_OPTION',
+              `Phân tổ "${r.option}" không thuộc chỉ tiêu ${indicator.code}; các phân tổ: ${[...options].join(', ')}.`,
+            );
+          } else {
+            optionCode = r.option.toUpperCase();
+          }
+        }
+      }
+
+      // Period.
+      let period: Period | null = null;
+      if (r.period === '') {
+        fail(r, 'period', 'MISSING_FIELD', 'Thiếu kỳ báo cáo (period).');
+      } else {
+        if (!periods.has(r.period)) periods.set(r.period, parsePeriod(r.period));
+        period = periods.get(r.period) ?? null;
+        if (!period)
+          fail(r, 'period', 'BAD_PERIOD', `Kỳ "${r.period}" không hợp lệ: ${PERIOD_HELP}.`);
+      }
+
+      // Unit, on the period's last day.
+      let unit: UnitRecord | undefined;
+      if (r.unit === '') {
+        fail(
+          r,
+          'unit',
+          'MISSING_FIELD',
+          'Thiếu đơn vị (unit): mã tỉnh, ví dụ 31, hoặc mã đơn vị, ví dụ 31@2025-07-01.',
+        );
+      } else if (period || UNIT_ID.test(r.unit)) {
+        const periodCode = period?.code ?? '';
+        let ofPeriod = units.get(periodCode);
+        if (!ofPeriod) units.set(periodCode, (ofPeriod = new Map()));
+        let answer = ofPeriod.get(r.unit);
+        if (!answer) {
+          answer = resolveUnit(registry, r.unit, period);
+          ofPeriod.set(r.unit, answer);
+        }
+        if ('unit' in answer) unit = answer.unit;
+        else if (answer.code !== 'PERIOD_NEEDED') fail(r, 'unit', answer.code, answer.message);
+      } else if (!UNIT_CODE.test(r.unit)) {
+        fail(r, 'unit', 'UNKNOWN_UNIT', unitFormatMessage(r.unit));
+      }
+
+      // Value (and comment).
+      let num: number | null = null;
+      let txt: string | null = null;
+      if (indicator) {
+        const parsed = parseCellValue(r.value, indicator.valueType);
+        if (!parsed.ok) fail(r, 'value', parsed.code, parsed.message);
+        else if (typeof parsed.value === 'number') num = parsed.value;
+        else if (typeof parsed.value === 'boolean') num = parsed.value ? 1 : 0;
+        else if (typeof parsed.value === 'string') {
+          if (parsed.value.length > LIMITS.textMax) {
+            fail(r, 'value', 'TEXT_TOO_LONG', `Giá trị dài quá ${LIMITS.textMax} ký tự.`);
+          } else txt = parsed.value;
+        }
+      }
+      if (r.comment.length > LIMITS.textMax) {
+        fail(r, 'comment', 'TEXT_TOO_LONG', `Ghi chú dài quá ${LIMITS.textMax} ký tự.`);
+      }
+      if (errors.count > errorsBefore || !indicator || !unit || !period) continue;
+
+      const write: ValueWrite = {
+        indicatorCode: indicator.code,
+        optionCode,
+        unitId: unit.id,
+        periodCode: period.code,
+        num,
+        txt,
+        // A blank comment leaves the stored one as it is.
+        comment: r.comment === '' ? undefined : r.comment,
+      };
+      const key = keyOf(write);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        fail(
+          r,
+          null,
+          'DUPLICATE_KEY',
+          `Trùng ô với ${first < 0 ? `bản ghi ${-first}` : `dòng ${first}`}: cùng chỉ tiêu ${indicator.code}${optionCode ? `.${optionCode}` : ''}, đơn vị ${unit.id}, kỳ ${period.code}.`,
+        );
+        continue;
+      }
+      seen.set(key, r.line ?? -r.record);
+      const report = locked.get(lockKey(indicator.code, unit.id, period.code));
+      if (report) {
+        fail(
+          r,
+          null,
+          'LOCKED_BY_REPORT',
+          `Số liệu đã khóa: báo cáo ${report.formCode} của ${registry.nameOn(unit, period.end).nameVi} kỳ ${period.code} đang ở trạng thái "${REPORT_STATUS_LABELS[report.status].vi}". Cần trả lại hoặc mở lại báo cáo trước khi nhập.`,
+        );
+        continue;
+      }
+      writes.push(write);
+    }
+    return writes;
+  }
+}
+
 export function checkRecords(
   records: readonly RawRecord[],
   catalogue: Catalogue,
   registry: UnitRegistry,
   locked: ReadonlyMap<string, LockingReport>,
 ): CheckResult {
-  const errors = new IssueList();
-  const writes: ValueWrite[] = [];
-  const seen = new Map<string, RawRecord>();
-  const periods = new Map<string, Period | null>();
-  /** Unit answers by period code ('' when the period is bad), then by the unit as written. */
-  const units = new Map<string, Map<string, UnitAnswer>>();
-  const optionSets = new Map<string, Set<string>>();
-  const optionsOf = (indicator: IndicatorDefinition) => {
-    let set = optionSets.get(indicator.code);
-    if (!set) {
-      set = new Set(catalogue.optionsOf(indicator).map((o) => o.code));
-      optionSets.set(indicator.code, set);
-    }
-    return set;
-  };
-
-  const fail = (r: RawRecord, field: ImportColumn | null, code: string, message: string) =>
-    errors.add({ record: r.record, line: r.line, field, code, message });
-
-  for (const r of records) {
-    const errorsBefore = errors.count;
-
-    // Indicator and option.
-    let indicator: IndicatorDefinition | undefined;
-    let optionCode = '';
-    if (r.indicator === '') {
-      fail(r, 'indicator', 'MISSING_FIELD', 'Thiếu mã chỉ tiêu (indicator).');
-    } else {
-      indicator =
-        catalogue.indicator(r.indicator) ?? catalogue.indicator(r.indicator.toUpperCase());
-      if (!indicator) {
-        fail(
-          r,
-          'indicator',
-          'UNKNOWN_INDICATOR',
-          `Không có chỉ tiêu mã "${r.indicator}" trong danh mục chỉ tiêu.`,
-        );
-      } else {
-        const options = optionsOf(indicator);
-        if (options.size === 0) {
-          if (r.option !== '') {
-            fail(
-              r,
-              'option',
-              'OPTION_NOT_ALLOWED',
-              `Chỉ tiêu ${indicator.code} không có phân tổ: để trống cột option (nhận "${r.option}").`,
-            );
-          }
-        } else if (r.option === '') {
-          fail(
-            r,
-            'option',
-            'TOTAL_IS_DERIVED',
-            `Chỉ tiêu ${indicator.code} được phân tổ: ghi số của từng phân tổ (${[...options].join(', ')}); số tổng được tính từ các phân tổ, không nhập.`,
-          );
-        } else if (!options.has(r.option.toUpperCase())) {
-          fail(
-            r,
-            'option',
-            'UNKNOWN_OPTION',
-            `Phân tổ "${r.option}" không thuộc chỉ tiêu ${indicator.code}; các phân tổ: ${[...options].join(', ')}.`,
-          );
-        } else {
-          optionCode = r.option.toUpperCase();
-        }
-      }
-    }
-
-    // Period.
-    let period: Period | null = null;
-    if (r.period === '') {
-      fail(r, 'period', 'MISSING_FIELD', 'Thiếu kỳ báo cáo (period).');
-    } else {
-      if (!periods.has(r.period)) periods.set(r.period, parsePeriod(r.period));
-      period = periods.get(r.period) ?? null;
-      if (!period)
-        fail(r, 'period', 'BAD_PERIOD', `Kỳ "${r.period}" không hợp lệ: ${PERIOD_HELP}.`);
-    }
-
-    // Unit, on the period's last day.
-    let unit: UnitRecord | undefined;
-    if (r.unit === '') {
-      fail(
-        r,
-        'unit',
-        'MISSING_FIELD',
-        'Thiếu đơn vị (unit): mã tỉnh, ví dụ 31, hoặc mã đơn vị, ví dụ 31@2025-07-01.',
-      );
-    } else if (period || UNIT_ID.test(r.unit)) {
-      const periodCode = period?.code ?? '';
-      let ofPeriod = units.get(periodCode);
-      if (!ofPeriod) units.set(periodCode, (ofPeriod = new Map()));
-      let answer = ofPeriod.get(r.unit);
-      if (!answer) {
-        answer = resolveUnit(registry, r.unit, period);
-        ofPeriod.set(r.unit, answer);
-      }
-      if ('unit' in answer) unit = answer.unit;
-      else if (answer.code !== 'PERIOD_NEEDED') fail(r, 'unit', answer.code, answer.message);
-    } else if (!UNIT_CODE.test(r.unit)) {
-      fail(r, 'unit', 'UNKNOWN_UNIT', unitFormatMessage(r.unit));
-    }
-
-    // Value (and comment).
-    let num: number | null = null;
-    let txt: string | null = null;
-    if (indicator) {
-      const parsed = parseCellValue(r.value, indicator.valueType);
-      if (!parsed.ok) fail(r, 'value', parsed.code, parsed.message);
-      else if (typeof parsed.value === 'number') num = parsed.value;
-      else if (typeof parsed.value === 'boolean') num = parsed.value ? 1 : 0;
-      else if (typeof parsed.value === 'string') {
-        if (parsed.value.length > LIMITS.textMax) {
-          fail(r, 'value', 'TEXT_TOO_LONG', `Giá trị dài quá ${LIMITS.textMax} ký tự.`);
-        } else txt = parsed.value;
-      }
-    }
-    if (r.comment.length > LIMITS.textMax) {
-      fail(r, 'comment', 'TEXT_TOO_LONG', `Ghi chú dài quá ${LIMITS.textMax} ký tự.`);
-    }
-    if (errors.count > errorsBefore || !indicator || !unit || !period) continue;
-
-    const write: ValueWrite = {
-      indicatorCode: indicator.code,
-      optionCode,
-      unitId: unit.id,
-      periodCode: period.code,
-      num,
-      txt,
-      // A blank comment leaves the stored one as it is.
-      comment: r.comment === '' ? undefined : r.comment,
-    };
-    const key = keyOf(write);
-    const first = seen.get(key);
-    if (first) {
-      fail(
-        r,
-        null,
-        'DUPLICATE_KEY',
-        `Trùng ô với ${first.line === null ? `bản ghi ${first.record}` : `dòng ${first.line}`}: cùng chỉ tiêu ${indicator.code}${optionCode ? `.${optionCode}` : ''}, đơn vị ${unit.id}, kỳ ${period.code}.`,
-      );
-      continue;
-    }
-    seen.set(key, r);
-    const report = locked.get(lockKey(indicator.code, unit.id, period.code));
-    if (report) {
-      fail(
-        r,
-        null,
-        'LOCKED_BY_REPORT',
-        `Số liệu đã khóa: báo cáo ${report.formCode} của ${registry.nameOn(unit, period.end).nameVi} kỳ ${period.code} đang ở trạng thái "${REPORT_STATUS_LABELS[report.status].vi}". Cần trả lại hoặc mở lại báo cáo trước khi nhập.`,
-      );
-      continue;
-    }
-    writes.push(write);
-  }
-  return { writes, errors };
+  const checker = new RecordChecker(catalogue, registry, new Map(locked));
+  const writes = checker.check(records);
+  return { writes, errors: checker.errors };
 }
 
 function unitFormatMessage(text: string): string {

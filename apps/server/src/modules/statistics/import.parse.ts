@@ -68,6 +68,21 @@ export interface ParsedFile {
   total: number;
 }
 
+/**
+ * A file being read: its records come batch by batch, so that a bulk import writes the first ones
+ * while it reads the next. `issues`, `warnings` and `total` are complete once every batch has
+ * been read, and `finish()` then makes the checks of the file as a whole.
+ */
+export interface RecordStream {
+  format: ImportFormat;
+  /** One pass only. */
+  batches: Iterable<RawRecord[]>;
+  issues: IssueList;
+  warnings: IssueList;
+  total: number;
+  finish(): void;
+}
+
 /** A problem with the whole file: 400, with a stable reason. */
 export function fileError(reason: string, message: string, line: number | null = null): AppError {
   return new AppError('VALIDATION_ERROR', message, { reason, ...(line ? { line } : {}) });
@@ -112,10 +127,31 @@ export function detectFormat(content: Uint8Array, fileName: string | null): Impo
   return 'csv';
 }
 
+/** The whole file at once (a dry run reads every record before it compares). */
 export function parseImportFile(content: Uint8Array, format: ImportFormat): ParsedFile {
+  const stream = readImportFile(content, format);
+  const records: RawRecord[] = [];
+  for (const batch of stream.batches) for (const r of batch) records.push(r);
+  stream.finish();
+  const { issues, warnings, total } = stream;
+  return { format: stream.format, records, issues, warnings, total };
+}
+
+/**
+ * Opens a file: problems of the file as a whole found at once (encoding, syntax of a JSON file,
+ * header of a CSV file) are thrown here, those found while reading (syntax of a later CSV line,
+ * no record, too many) by the batches or `finish()`.
+ */
+export function readImportFile(content: Uint8Array, format: ImportFormat): RecordStream {
   const text = decodeText(content);
   if (text.trim() === '') throw fileError('EMPTY_FILE', 'Tệp không có dữ liệu.');
-  const parsed = format === 'csv' ? parseCsv(text) : parseJson(text);
+  const stream = format === 'csv' ? readCsv(text) : readJson(text);
+  stream.finish = () => checkTotal(stream);
+  return stream;
+}
+
+function checkTotal(parsed: RecordStream): void {
+  const format = parsed.format;
   if (parsed.total === 0) {
     throw fileError(
       'EMPTY_FILE',
@@ -131,7 +167,6 @@ export function parseImportFile(content: Uint8Array, format: ImportFormat): Pars
       { reason: 'TOO_MANY_VALUES' },
     );
   }
-  return parsed;
 }
 
 const COLUMN_LIST = IMPORT_COLUMNS.join(', ');
@@ -169,19 +204,52 @@ function csvMessage(error: CsvError): string {
   }
 }
 
-function parseCsv(text: string): ParsedFile {
-  const firstLine = text.slice(0, text.search(/\r|\n|$/));
-  const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-  let rows: string[][];
+/** Characters of a CSV file parsed at a time. */
+const CSV_SLICE = 32 * 1024;
+
+/**
+ * Where the slice of `text` that starts at `from` should end: at the first line end at or after
+ * `target` that is outside quotes (an even number of quotes since `from`, as RFC 4180 doubles a
+ * quote inside a quoted field), so that no record is cut in two.
+ */
+function sliceEnd(text: string, from: number, target: number): number {
+  if (target >= text.length) return text.length;
+  let quotes = 0;
+  const countQuotes = (a: number, b: number) => {
+    for (let q = text.indexOf('"', a); q !== -1 && q < b; q = text.indexOf('"', q + 1)) quotes++;
+  };
+  countQuotes(from, target);
+  for (let at = target; at < text.length;) {
+    const end = text.indexOf('\n', at);
+    if (end === -1) return text.length;
+    countQuotes(at, end);
+    if (quotes % 2 === 0) return end + 1;
+    at = end + 1;
+  }
+  return text.length;
+}
+
+/** The rows of one slice; `firstLine` is the file's line where the slice starts. */
+function parseSlice(slice: string, delimiter: string, firstLine: number): string[][] {
   try {
-    rows = parse(text, { delimiter, relax_column_count: true }) as string[][];
+    return parse(slice, { delimiter, relax_column_count: true }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) {
-      throw fileError('BAD_CSV', csvMessage(error), (error as { lines?: number }).lines ?? null);
+      const lines = (error as { lines?: number }).lines;
+      const line = lines ? firstLine + lines - 1 : null;
+      if (line) (error as { lines?: number }).lines = line;
+      throw fileError('BAD_CSV', csvMessage(error), line);
     }
     throw error;
   }
-  const header = rows[0]!.map((h) => h.trim().toLowerCase());
+}
+
+function readCsv(text: string): RecordStream {
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+  const headerEnd = sliceEnd(text, 0, 0);
+  const headerRow = parseSlice(text.slice(0, headerEnd), delimiter, 1)[0] ?? [''];
+  const header = headerRow.map((h) => h.trim().toLowerCase());
   const index = new Map<string, number>();
   for (const [i, name] of header.entries()) {
     if (name === '') continue;
@@ -223,49 +291,64 @@ function parseCsv(text: string): ParsedFile {
     number,
   ];
   const multiLine = text.includes('"');
-  const records: RawRecord[] = [];
-  const issues = new IssueList();
-  let line = 1 + (multiLine ? rows[0]!.reduce((n, f) => n + lineBreaks(f), 0) : 0) + 1;
-  let blank = 0;
-  let total = 0;
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    const start = line;
-    line += 1 + (multiLine ? row.reduce((n, f) => n + lineBreaks(f), 0) : 0);
-    if (row.every((f) => f.trim() === '')) {
-      blank++;
-      continue;
+  const stream: RecordStream = {
+    format: 'csv',
+    batches: csvBatches(),
+    issues: new IssueList(),
+    warnings,
+    total: 0,
+    finish: () => undefined,
+  };
+  return stream;
+
+  function* csvBatches(): Generator<RawRecord[]> {
+    const { issues } = stream;
+    let line = 1 + (multiLine ? headerRow.reduce((n, f) => n + lineBreaks(f), 0) : 0) + 1;
+    let blank = 0;
+    for (let from = headerEnd; from < text.length;) {
+      const to = sliceEnd(text, from, from + CSV_SLICE);
+      const rows = parseSlice(text.slice(from, to), delimiter, line);
+      from = to;
+      const records: RawRecord[] = [];
+      for (const row of rows) {
+        const start = line;
+        line += 1 + (multiLine ? row.reduce((n, f) => n + lineBreaks(f), 0) : 0);
+        if (row.every((f) => f.trim() === '')) {
+          blank++;
+          continue;
+        }
+        const total = ++stream.total;
+        if (row.length !== header.length) {
+          issues.add(
+            issue(
+              total,
+              start,
+              null,
+              'FIELD_COUNT',
+              row.length > header.length
+                ? `Dòng có ${row.length} ô, nhiều hơn ${header.length} cột của dòng tiêu đề. Số thập phân viết bằng dấu phẩy phải đặt trong ngoặc kép ("1,5"), hoặc dùng tệp phân cách bằng dấu chấm phẩy.`
+                : `Dòng có ${row.length} ô, ít hơn ${header.length} cột của dòng tiêu đề.`,
+            ),
+          );
+          continue;
+        }
+        records.push({
+          record: total,
+          line: start,
+          indicator: row[iIndicator]!.trim(),
+          option: iOption < 0 ? '' : row[iOption]!.trim(),
+          unit: row[iUnit]!.trim(),
+          period: row[iPeriod]!.trim(),
+          value: row[iValue]!,
+          comment: iComment < 0 ? '' : row[iComment]!.trim(),
+        });
+      }
+      yield records;
     }
-    total++;
-    if (row.length !== header.length) {
-      issues.add(
-        issue(
-          total,
-          start,
-          null,
-          'FIELD_COUNT',
-          row.length > header.length
-            ? `Dòng có ${row.length} ô, nhiều hơn ${header.length} cột của dòng tiêu đề. Số thập phân viết bằng dấu phẩy phải đặt trong ngoặc kép ("1,5"), hoặc dùng tệp phân cách bằng dấu chấm phẩy.`
-            : `Dòng có ${row.length} ô, ít hơn ${header.length} cột của dòng tiêu đề.`,
-        ),
-      );
-      continue;
+    if (blank > 0) {
+      warnings.add(issue(null, null, null, 'BLANK_RECORDS', `Đã bỏ qua ${blank} dòng trống.`));
     }
-    records.push({
-      record: total,
-      line: start,
-      indicator: row[iIndicator]!.trim(),
-      option: iOption < 0 ? '' : row[iOption]!.trim(),
-      unit: row[iUnit]!.trim(),
-      period: row[iPeriod]!.trim(),
-      value: row[iValue]!,
-      comment: iComment < 0 ? '' : row[iComment]!.trim(),
-    });
   }
-  if (blank > 0) {
-    warnings.add(issue(null, null, null, 'BLANK_RECORDS', `Đã bỏ qua ${blank} dòng trống.`));
-  }
-  return { format: 'csv', records, issues, warnings, total };
 }
 
 /* ───── JSON ───── */
@@ -284,8 +367,10 @@ function jsonSyntaxError(text: string, error: SyntaxError): AppError {
 }
 
 const KEY_FIELDS = ['indicator', 'option', 'unit', 'period', 'comment'] as const;
+/** Records per batch of a JSON file (parsed at once: JSON has no line to cut at). */
+const JSON_BATCH = 1_000;
 
-function parseJson(text: string): ParsedFile {
+function readJson(text: string): RecordStream {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -378,5 +463,15 @@ function parseJson(text: string): ParsedFile {
       ),
     );
   }
-  return { format: 'json', records, issues, warnings, total: list.length };
+  const batches = function* () {
+    for (let i = 0; i < records.length; i += JSON_BATCH) yield records.slice(i, i + JSON_BATCH);
+  };
+  return {
+    format: 'json',
+    batches: batches(),
+    issues,
+    warnings,
+    total: list.length,
+    finish: () => undefined,
+  };
 }

@@ -5,8 +5,14 @@ import type { Database, Queryable } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import type { Catalogue } from './catalogue.js';
 import { loadCatalogue } from './catalogue.repo.js';
-import { checkRecords, periodsOf } from './import.check.js';
-import { IssueList, parseImportFile, type ParsedFile } from './import.parse.js';
+import { checkRecords, periodsOf, RecordChecker } from './import.check.js';
+import {
+  IssueList,
+  parseImportFile,
+  readImportFile,
+  type ParsedFile,
+  type RecordStream,
+} from './import.parse.js';
 import { presentImport } from './import.presenter.js';
 import { findImports, insertImport, lockedValues } from './import.repo.js';
 import type { ImportFormat, ImportSummary } from './import.schemas.js';
@@ -40,16 +46,17 @@ export async function importValues(
   registry: UnitRegistry,
   input: ImportInput,
 ): Promise<ImportSummary> {
-  const parsed = parseImportFile(input.content, input.format);
-  const base = {
-    dryRun: input.dryRun,
-    format: parsed.format,
-    fileName: input.fileName,
-    total: parsed.total,
-    warnings: parsed.warnings.toJSON(),
-  };
+  // The whole file for a dry run; batch by batch, written as they are read, for an import.
+  const file: ParsedFile | RecordStream = input.dryRun
+    ? parseImportFile(input.content, input.format)
+    : readImportFile(input.content, input.format);
+  // Complete once every record has been read.
   const rejected = (errors: IssueList): ImportSummary => ({
-    ...base,
+    dryRun: input.dryRun,
+    format: file.format,
+    fileName: input.fileName,
+    total: file.total,
+    warnings: file.warnings.toJSON(),
     importId: null,
     committed: false,
     created: 0,
@@ -61,11 +68,12 @@ export async function importValues(
   // Loaded first, on its own: its queries run side by side, which one transaction cannot.
   const catalogue = await loadCatalogue(ctx.database.db);
 
-  if (input.dryRun) {
+  if ('records' in file) {
+    const parsed = file;
     // A read-only transaction: one snapshot for the checks and the comparison, nothing written.
     return ctx.database.db.transaction(
       async (tx) => {
-        const checked = await check(tx, parsed, catalogue, registry, false);
+        const checked = await check(tx, parsed, catalogue, registry);
         const counts = { created: 0, updated: 0, unchanged: 0 };
         if (checked.writes.length > 0) {
           const stored = await storedValuesFor(tx, checked.writes, catalogue);
@@ -86,12 +94,25 @@ export async function importValues(
   }
 
   const importId = randomUUID();
-  return writeTransaction(ctx, async ({ tx, audit }) => {
-    const checked = await check(tx, parsed, catalogue, registry, true);
-    if (checked.errors.count > 0) return rejected(checked.errors);
-    const result = await write(tx, checked.writes, catalogue, ctx.actor.username, importId);
+  const committed = await writeTransaction(ctx, async ({ tx, audit }) => {
+    const checker = new RecordChecker(catalogue, registry, new Map());
+    const result = await checkAndWrite(
+      file,
+      checker,
+      // The values locked by reports of the periods a batch names, held until the end.
+      async (periods) => {
+        for (const [key, report] of await lockedValues(tx, periods, true)) {
+          checker.locked.set(key, report);
+        }
+      },
+      (writes) => write(tx, writes, catalogue, ctx.actor.username, importId),
+    );
+    file.finish();
+    const errors = IssueList.merge(file.issues, checker.errors);
+    // Values written before an error was found are rolled back with the transaction.
+    if (errors.count > 0) throw new Rejection(rejected(errors));
     const summary: ImportSummary = {
-      ...rejected(checked.errors),
+      ...rejected(errors),
       importId,
       committed: true,
       created: result.created,
@@ -109,9 +130,9 @@ export async function importValues(
       entityId: importId,
       action: 'import',
       after: {
-        name: input.fileName ?? `Nhập dữ liệu ${parsed.format.toUpperCase()}`,
+        name: input.fileName ?? `Nhập dữ liệu ${file.format.toUpperCase()}`,
         fileName: input.fileName,
-        format: parsed.format,
+        format: file.format,
         total: summary.total,
         created: summary.created,
         updated: summary.updated,
@@ -120,7 +141,90 @@ export async function importValues(
       },
     });
     return summary;
+  }).catch((error: unknown) => {
+    if (error instanceof Rejection) return error.summary;
+    throw error;
   });
+  return committed;
+}
+
+/** A file with errors: what was written is rolled back, and the errors are the answer. */
+class Rejection extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('import rejected');
+  }
+}
+
+/** Values per write. */
+const WRITE_CHUNK = 5_000;
+/** Writes queued ahead of the one running, at most. */
+const WRITES_AHEAD = 2;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reads and checks the file batch by batch, and writes the checked values chunk by chunk while
+ * it reads the next ones: the database and the checks work side by side. Once a record fails
+ * (or cannot be read) nothing more is written, but every record is still checked; the caller
+ * then rolls back.
+ */
+async function checkAndWrite(
+  file: RecordStream,
+  checker: RecordChecker,
+  lockPeriods: (periodCodes: string[]) => Promise<void>,
+  writeChunk: (writes: ValueWrite[]) => Promise<WriteSummary>,
+): Promise<WriteSummary> {
+  const total: WriteSummary = { created: 0, updated: 0, unchanged: 0 };
+  const ok = () => file.issues.count === 0 && checker.errors.count === 0;
+  const periodsSeen = new Set<string>();
+  let chain = Promise.resolve();
+  /** Set when the loop fails: the statements still queued are not sent. */
+  let stopped = false;
+  const queued: Promise<void>[] = [];
+  let chunk: ValueWrite[] = [];
+  const flush = () => {
+    const writes = chunk;
+    chunk = [];
+    chain = chain.then(async () => {
+      if (stopped) return;
+      const r = await writeChunk(writes);
+      total.created += r.created;
+      total.updated += r.updated;
+      total.unchanged += r.unchanged;
+    });
+    // Awaited below; until then a failure must not count as unhandled.
+    chain.catch(() => undefined);
+    queued.push(chain);
+  };
+  try {
+    for (const batch of file.batches) {
+      const periods = periodsOf(batch).filter((p) => !periodsSeen.has(p));
+      if (periods.length > 0) {
+        for (const p of periods) periodsSeen.add(p);
+        // After the writes queued so far: one transaction runs one statement at a time.
+        chain = chain.then(() => lockPeriods(periods));
+        await chain;
+      }
+      const writes = checker.check(batch);
+      if (!ok()) {
+        chunk = [];
+        continue;
+      }
+      for (const w of writes) chunk.push(w);
+      if (chunk.length >= WRITE_CHUNK) flush();
+      while (queued.length > WRITES_AHEAD) await queued.shift();
+      // Let the running write send its next statement as soon as its last one answers.
+      await nextTurn();
+    }
+    if (ok() && chunk.length > 0) flush();
+    await chain;
+  } catch (error) {
+    // Nothing may reach the connection after the caller's rollback: wait for the running write.
+    stopped = true;
+    await chain.catch(() => undefined);
+    throw error;
+  }
+  return total;
 }
 
 /**
@@ -135,7 +239,7 @@ async function write(
   importId: string,
 ): Promise<WriteSummary> {
   if (writes.length === 0) return { created: 0, updated: 0, unchanged: 0 };
-  const stored = await storedValuesFor(tx, writes, catalogue);
+  const stored = await storedValuesFor(tx, writes, catalogue, importId);
   try {
     return await writeValues(tx, writes, {
       channel: 'import',
@@ -160,15 +264,14 @@ interface Checked {
   errors: IssueList;
 }
 
-/** Every check of every record; `hold` keeps the locking reports as they are until the end. */
+/** Every check of every record, at once (the dry run). */
 async function check(
   q: Queryable,
   parsed: ParsedFile,
   catalogue: Catalogue,
   registry: UnitRegistry,
-  hold: boolean,
 ): Promise<Checked> {
-  const locked = await lockedValues(q, periodsOf(parsed.records), hold);
+  const locked = await lockedValues(q, periodsOf(parsed.records), false);
   const { writes, errors } = checkRecords(parsed.records, catalogue, registry, locked);
   return { writes, errors: IssueList.merge(parsed.issues, errors) };
 }
@@ -182,6 +285,8 @@ async function storedValuesFor(
   q: Queryable,
   writes: readonly ValueWrite[],
   catalogue: Catalogue,
+  /** The import writing now: its earlier chunks hold none of these keys (no duplicates). */
+  importId?: string,
 ): Promise<Map<string, StoredValue>> {
   const indicators = new Set<string>();
   const units = new Set<string>();
@@ -198,6 +303,7 @@ async function storedValuesFor(
     unitIds: [...units],
     periodCodes: [...periods],
     indicatorCodes: [...indicators],
+    ...(importId ? { exceptBatch: importId } : {}),
   });
   return new Map(rows.map((v) => [keyOf(v), v]));
 }

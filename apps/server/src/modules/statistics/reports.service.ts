@@ -564,7 +564,8 @@ function assertEditable(ctx: Ctx, c: ReportContext, today: string) {
 
 /**
  * Saves a batch of cells in one transaction: all of them or none. Opens the report as a draft on
- * its first save. Each changed value gets a history row; the batch one audit entry.
+ * its first save. Each changed value gets a new version (the one it replaces goes to its history);
+ * the batch one audit entry.
  */
 export async function saveValues(
   ctx: Ctx,

@@ -1,3 +1,4 @@
+import { randomBytes, randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ValueChannel } from '@caunoi/shared';
 import type { Queryable } from '../../db/database.js';
@@ -34,7 +35,7 @@ export interface StoredValue extends ValueKey {
 export interface WriteOptions {
   channel: ValueChannel;
   actorUsername: string;
-  /** The upload or import the writes belong to, recorded in each history row. */
+  /** The upload or import the writes belong to, recorded with each version it writes. */
   batchId?: string | null;
   synthetic?: boolean;
   /**
@@ -134,18 +135,24 @@ export async function readValuesOf(
     unitIds: readonly string[];
     periodCodes: readonly string[];
     indicatorCodes?: readonly string[];
+    /** Leave out the values this upload or import wrote. */
+    exceptBatch?: string;
   },
 ): Promise<StoredValue[]> {
   if (filter.unitIds.length === 0 || filter.periodCodes.length === 0) return [];
   const indicatorFilter = filter.indicatorCodes
     ? sql`AND indicator_code = ANY(${arrayParam(filter.indicatorCodes)}::text[])`
     : sql``;
+  const batchFilter = filter.exceptBatch
+    ? sql`AND batch_id IS DISTINCT FROM ${filter.exceptBatch}::uuid`
+    : sql``;
   const result = await q.execute<StoredRow>(sql`
     SELECT id, indicator_code, option_code, unit_id, period_code, num, txt, comment, synthetic,
            channel, updated_by, updated_at
     FROM stat_values
     WHERE unit_id = ANY(${arrayParam(filter.unitIds)}::text[])
-      AND period_code = ANY(${arrayParam(filter.periodCodes)}::text[]) ${indicatorFilter}`);
+      AND period_code = ANY(${arrayParam(filter.periodCodes)}::text[]) ${indicatorFilter}
+      ${batchFilter}`);
   return result.rows.map(fromRow);
 }
 
@@ -177,13 +184,14 @@ interface Change {
 }
 
 /**
- * Writes values with their history, inside the caller's transaction: each changed value gets one
- * history row (old → new, who, channel, batch). Writing a blank over a missing value creates
- * nothing; writing a blank over a stored value keeps the row (its comment and evidence) and
- * records the change. Repeated keys in one call: the last one wins.
+ * Writes values with their history, inside the caller's transaction: each changed value gets a
+ * new version (who, when, channel, batch), and the version it replaces moves to the history.
+ * Writing a blank over a missing value creates nothing; writing a blank over a stored value keeps
+ * the row (its comment and evidence) and records the change. Repeated keys in one call: the last
+ * one wins.
  *
- * Values read as absent are inserted, the others updated, each statement writing the values and
- * their history rows together. A value someone else creates between the read and the write makes
+ * Values read as absent are inserted, the others updated, each update moving the versions it
+ * replaces to the history in the same statement. A value someone else creates between the read and the write makes
  * the whole write fail (unique key), rather than be overwritten with a history that never saw it.
  */
 export async function writeValues(
@@ -238,9 +246,8 @@ export async function writeValues(
 }
 
 /**
- * The columns both statements send: the key, the new value and, for history, the old one. A
- * column with nothing but nulls (no old values when creating, no text in numeric indicators)
- * travels as one NULL, which unnest pads.
+ * The columns both statements send: the key and the new value, numbered. A column with nothing
+ * but nulls (no text in numeric indicators, no comments) travels as one NULL, which unnest pads.
  */
 function changeColumns(changes: readonly Change[]) {
   const col = <T>(f: (c: Change) => T, type: 'text' | 'float8') => {
@@ -252,18 +259,23 @@ function changeColumns(changes: readonly Change[]) {
   return sql`unnest(${col((c) => c.write.indicatorCode, 'text')}, ${col((c) => c.write.optionCode, 'text')},
                   ${col((c) => c.write.unitId, 'text')}, ${col((c) => c.write.periodCode, 'text')},
                   ${col((c) => c.write.num, 'float8')}, ${col((c) => c.write.txt, 'text')},
-                  ${col((c) => c.comment, 'text')}, ${col((c) => c.old?.num ?? null, 'float8')},
-                  ${col((c) => c.old?.txt ?? null, 'text')}, ${col((c) => c.old?.comment ?? null, 'text')})
-        AS x(i, o, u, p, n, t, c, on_, ot, oc)`;
+                  ${col((c) => c.comment, 'text')})
+        WITH ORDINALITY AS x(i, o, u, p, n, t, c, ord)`;
 }
 
-function historyInsert(options: WriteOptions) {
-  return sql`INSERT INTO stat_value_history (indicator_code, option_code, unit_id, period_code,
-                                      old_num, old_txt, new_num, new_txt, old_comment, new_comment,
-                                      channel, batch_id, actor_username)
-      SELECT i, o, u, p, on_, ot, n, t, oc, c, ${options.channel}, ${options.batchId ?? null}::uuid,
-             ${options.actorUsername}
-      FROM x`;
+/**
+ * Ids for one statement's new rows, in time order (UUID version 7, RFC 9562): the milliseconds,
+ * random bits, then a random start plus the row's number in the statement. New values then go to
+ * the end of the id index rather than to random pages of it, which a bulk import feels.
+ */
+function timeOrderedIds() {
+  const ms = Date.now().toString(16).padStart(12, '0');
+  const bits = randomBytes(4);
+  const a = (bits.readUInt16BE(0) & 0x0fff).toString(16).padStart(3, '0');
+  const b = ((bits.readUInt16BE(2) & 0x3fff) | 0x8000).toString(16);
+  const prefix = `${ms.slice(0, 8)}-${ms.slice(8)}-7${a}-${b}-`;
+  const start = randomInt(2 ** 46);
+  return sql`(${prefix}::text || lpad(to_hex(${start}::bigint + x.ord), 12, '0'))::uuid`;
 }
 
 const STORED_COLUMNS = sql.raw(`id, indicator_code, option_code, unit_id, period_code, num, txt,
@@ -273,21 +285,21 @@ const STORED_COLUMNS = sql.raw(`id, indicator_code, option_code, unit_id, period
 const writtenRows = (options: WriteOptions) =>
   options.returning ? sql`SELECT ${STORED_COLUMNS} FROM v` : sql`SELECT NULL LIMIT 0`;
 
+/** New values: one version each, on its own row (nothing to keep in the history yet). */
 async function insertValues(
   q: Queryable,
   changes: readonly Change[],
   options: WriteOptions,
 ): Promise<StoredValue[]> {
   const result = await q.execute<StoredRow>(sql`
-    WITH x AS MATERIALIZED (SELECT * FROM ${changeColumns(changes)}),
+    WITH x AS (SELECT * FROM ${changeColumns(changes)}),
     v AS (
-      INSERT INTO stat_values (indicator_code, option_code, unit_id, period_code, num, txt,
-                               comment, synthetic, channel, updated_by, updated_at)
-      SELECT i, o, u, p, n, t, c, ${options.synthetic ?? false}, ${options.channel},
-             ${options.actorUsername}, now()
+      INSERT INTO stat_values (id, indicator_code, option_code, unit_id, period_code, num, txt,
+                               comment, synthetic, channel, batch_id, updated_by, updated_at)
+      SELECT ${timeOrderedIds()}, i, o, u, p, n, t, c, ${options.synthetic ?? false},
+             ${options.channel}, ${options.batchId ?? null}::uuid, ${options.actorUsername}, now()
       FROM x
-      ${options.returning ? sql`RETURNING ${STORED_COLUMNS}` : sql``}),
-    h AS (${historyInsert(options)})
+      ${options.returning ? sql`RETURNING ${STORED_COLUMNS}` : sql``})
     ${writtenRows(options)}`);
   return options.returning ? result.rows.map(fromRow) : [];
 }
@@ -302,7 +314,8 @@ async function updateValues(
     v AS (
       UPDATE stat_values s
       SET num = x.n, txt = x.t, comment = x.c, synthetic = ${options.synthetic ?? false},
-          channel = ${options.channel}, updated_by = ${options.actorUsername}, updated_at = now()
+          channel = ${options.channel}, batch_id = ${options.batchId ?? null}::uuid,
+          updated_by = ${options.actorUsername}, updated_at = now()
       FROM x
       WHERE s.indicator_code = x.i AND s.option_code = x.o AND s.unit_id = x.u
         AND s.period_code = x.p
@@ -312,7 +325,15 @@ async function updateValues(
                 s.comment, s.synthetic, s.channel, s.updated_by, s.updated_at`
           : sql`1`
       }),
-    h AS (${historyInsert(options)})
+    h AS (
+      -- Every part of one statement reads the same snapshot: these are the versions replaced.
+      INSERT INTO stat_value_history (indicator_code, option_code, unit_id, period_code, num, txt,
+                                      comment, channel, batch_id, actor_username, at)
+      SELECT s.indicator_code, s.option_code, s.unit_id, s.period_code, s.num, s.txt, s.comment,
+             s.channel, s.batch_id, s.updated_by, s.updated_at
+      FROM stat_values s JOIN x
+        ON s.indicator_code = x.i AND s.option_code = x.o AND s.unit_id = x.u
+        AND s.period_code = x.p)
     ${options.returning ? sql`SELECT ${STORED_COLUMNS}, 0 AS n FROM v` : sql`SELECT count(*)::int AS n FROM v`}`);
   const written = options.returning ? result.rows.length : Number(result.rows[0]?.n);
   if (written !== changes.length) {
@@ -335,38 +356,58 @@ export interface HistoryEntry {
   at: Date;
 }
 
-/** A value's history, newest first. */
+type VersionRow = {
+  num: number | null;
+  txt: string | null;
+  comment: string | null;
+  channel: ValueChannel;
+  batch_id: string | null;
+  actor_username: string;
+  at: Date | string;
+};
+
+/**
+ * A value's history, newest first: each version read as a change from the one before it (the
+ * first from a blank cell), with who wrote it, when, through which channel and upload.
+ */
 export async function historyOf(q: Queryable, key: ValueKey): Promise<HistoryEntry[]> {
-  const result = await q.execute<{
-    old_num: number | null;
-    old_txt: string | null;
-    new_num: number | null;
-    new_txt: string | null;
-    old_comment: string | null;
-    new_comment: string | null;
-    channel: ValueChannel;
-    batch_id: string | null;
-    actor_username: string;
-    at: Date | string;
-  }>(sql`
-    SELECT old_num, old_txt, new_num, new_txt, old_comment, new_comment, channel, batch_id,
-           actor_username, at
-    FROM stat_value_history
-    WHERE unit_id = ${key.unitId} AND period_code = ${key.periodCode}
-      AND indicator_code = ${key.indicatorCode} AND option_code = ${key.optionCode}
-    ORDER BY at DESC, id DESC`);
-  return result.rows.map((r) => ({
-    oldNum: r.old_num === null ? null : Number(r.old_num),
-    oldTxt: r.old_txt,
-    newNum: r.new_num === null ? null : Number(r.new_num),
-    newTxt: r.new_txt,
-    oldComment: r.old_comment,
-    newComment: r.new_comment,
-    channel: r.channel,
-    batchId: r.batch_id,
-    actorUsername: r.actor_username,
-    at: r.at instanceof Date ? r.at : new Date(r.at),
-  }));
+  const result = await q.execute<VersionRow>(sql`
+    SELECT num, txt, comment, channel, batch_id, actor_username, at
+    FROM (
+      SELECT num, txt, comment, channel, batch_id, actor_username, at, 0 AS current, id
+      FROM stat_value_history
+      WHERE unit_id = ${key.unitId} AND period_code = ${key.periodCode}
+        AND indicator_code = ${key.indicatorCode} AND option_code = ${key.optionCode}
+      UNION ALL
+      SELECT num, txt, comment, channel, batch_id, updated_by, updated_at, 1, 0
+      FROM stat_values
+      WHERE unit_id = ${key.unitId} AND period_code = ${key.periodCode}
+        AND indicator_code = ${key.indicatorCode} AND option_code = ${key.optionCode}
+    ) versions
+    ORDER BY current, at, id`);
+  const entries: HistoryEntry[] = [];
+  let before: { num: number | null; txt: string | null; comment: string | null } = {
+    num: null,
+    txt: null,
+    comment: null,
+  };
+  for (const r of result.rows) {
+    const version = { num: r.num === null ? null : Number(r.num), txt: r.txt, comment: r.comment };
+    entries.push({
+      oldNum: before.num,
+      oldTxt: before.txt,
+      newNum: version.num,
+      newTxt: version.txt,
+      oldComment: before.comment,
+      newComment: version.comment,
+      channel: r.channel,
+      batchId: r.batch_id,
+      actorUsername: r.actor_username,
+      at: r.at instanceof Date ? r.at : new Date(r.at),
+    });
+    before = version;
+  }
+  return entries.reverse();
 }
 
 /** Whether any value generated for demonstration is stored (views and exports then label them). */
