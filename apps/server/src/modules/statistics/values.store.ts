@@ -103,6 +103,23 @@ function fromRow(r: StoredRow): StoredValue {
   };
 }
 
+/**
+ * The units and periods of some keys, as a condition on a `stat_values` alias: joined with a
+ * list of keys, it lets the planner read the few rows of those units and periods through their
+ * index, whatever the size of the table, instead of hashing the whole table.
+ */
+function unitsAndPeriods(alias: string, keys: readonly ValueKey[]) {
+  const units = new Set<string>();
+  const periods = new Set<string>();
+  for (const k of keys) {
+    units.add(k.unitId);
+    periods.add(k.periodCode);
+  }
+  const a = sql.raw(alias);
+  return sql`${a}.unit_id = ANY(${arrayParam([...units])}::text[])
+    AND ${a}.period_code = ANY(${arrayParam([...periods])}::text[])`;
+}
+
 /** The stored values at the given keys (absent keys are simply missing from the map). */
 export async function readValuesAt(
   q: Queryable,
@@ -119,7 +136,8 @@ export async function readValuesAt(
                   ${arrayParam(part.map((k) => k.optionCode))}::text[],
                   ${arrayParam(part.map((k) => k.unitId))}::text[],
                   ${arrayParam(part.map((k) => k.periodCode))}::text[]) AS k(i, o, u, p)
-        ON v.indicator_code = k.i AND v.option_code = k.o AND v.unit_id = k.u AND v.period_code = k.p`);
+        ON v.indicator_code = k.i AND v.option_code = k.o AND v.unit_id = k.u AND v.period_code = k.p
+      WHERE ${unitsAndPeriods('v', part)}`);
     for (const row of result.rows) {
       const value = fromRow(row);
       found.set(keyOf(value), value);
@@ -317,7 +335,11 @@ async function updateValues(
           channel = ${options.channel}, batch_id = ${options.batchId ?? null}::uuid,
           updated_by = ${options.actorUsername}, updated_at = now()
       FROM x
-      WHERE s.indicator_code = x.i AND s.option_code = x.o AND s.unit_id = x.u
+      WHERE ${unitsAndPeriods(
+        's',
+        changes.map((c) => c.write),
+      )}
+        AND s.indicator_code = x.i AND s.option_code = x.o AND s.unit_id = x.u
         AND s.period_code = x.p
       RETURNING ${
         options.returning
@@ -333,7 +355,11 @@ async function updateValues(
              s.channel, s.batch_id, s.updated_by, s.updated_at
       FROM stat_values s JOIN x
         ON s.indicator_code = x.i AND s.option_code = x.o AND s.unit_id = x.u
-        AND s.period_code = x.p)
+        AND s.period_code = x.p
+      WHERE ${unitsAndPeriods(
+        's',
+        changes.map((c) => c.write),
+      )})
     ${options.returning ? sql`SELECT ${STORED_COLUMNS}, 0 AS n FROM v` : sql`SELECT count(*)::int AS n FROM v`}`);
   const written = options.returning ? result.rows.length : Number(result.rows[0]?.n);
   if (written !== changes.length) {
