@@ -2,9 +2,11 @@
  * Grid save under load: 50 province officers, each saving a batch of 200 values of their own
  * report, through real HTTP on loopback. A user saves, then thinks (types the next figures) for
  * `THINK_MS` on average before saving again — the load of 50 people at work, not 50 machines in
- * a loop. The baseline is `GET /api/health` sent by the same users in the same run.
+ * a loop. The baseline is `GET /api/health` sent by the same users in the same run. The users run
+ * in a worker thread (statistics-grid-load.mjs), the server in this one.
  */
 import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { buildApp } from '../apps/server/src/app.js';
 import { createDeps, prepareDatabase } from '../apps/server/src/bootstrap.js';
 import { loadConfig } from '../apps/server/src/config.js';
@@ -26,9 +28,13 @@ export interface LoadResult {
   max: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+/** What the users' thread is given. */
+export interface LoadInput {
+  base: string;
+  slots: Array<{ username: string; unitId: string; formId: string }>;
+  values: number;
+  thinkMs: number;
+  durationMs: number;
 }
 
 /** 200 indicators of a bench form, one province officer per (province, form) slot. */
@@ -110,80 +116,22 @@ export async function gridSaveLoad(database: Database): Promise<LoadResult[]> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   try {
-    const sessions = await Promise.all(
-      slots.map(async (s) => {
-        const res = await fetch(`${base}/api/v1/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: s.username, password: 'demo1234' }),
-        });
-        if (res.status !== 200)
-          throw new Error(`login ${s.username}: ${res.status} ${await res.text()}`);
-        const body = (await res.json()) as { csrfToken: string };
-        const cookie = res.headers
-          .getSetCookie()
-          .map((c) => c.split(';')[0]!)
-          .join('; ');
-        return { ...s, headers: { cookie, 'x-csrf-token': body.csrfToken } };
-      }),
-    );
-    const run = async (
-      label: string,
-      request: (s: (typeof sessions)[number], n: number) => Promise<Response>,
-    ) => {
-      const latencies: number[] = [];
-      let errors = 0;
-      const until = Date.now() + DURATION_MS;
-      await Promise.all(
-        sessions.map(async (s, i) => {
-          // Users do not start in step: spread the first request over one think time.
-          await new Promise((r) => setTimeout(r, (i * THINK_MS) / sessions.length));
-          let n = 0;
-          while (Date.now() < until) {
-            const started = performance.now();
-            const res = await request(s, n++);
-            const body = res.clone();
-            await res.arrayBuffer();
-            latencies.push(performance.now() - started);
-            if (res.status !== 200 && errors++ === 0) {
-              console.error(`${label}: ${res.status} ${(await body.text()).slice(0, 300)}`);
-            }
-            await new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())));
-          }
-        }),
-      );
-      latencies.sort((a, b) => a - b);
-      return {
-        label,
-        requests: latencies.length,
-        errors,
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        p99: percentile(latencies, 99),
-        max: latencies[latencies.length - 1] ?? NaN,
-      };
+    // The users run in a thread of their own, as browsers would: the server's thread serves only.
+    const input: LoadInput = {
+      base,
+      slots,
+      values: GRID_VALUES,
+      thinkMs: THINK_MS,
+      durationMs: DURATION_MS,
     };
-    const baseline = await run('baseline: GET /api/health', () => fetch(`${base}/api/health`));
-    const save = await run(
-      `PUT /api/v1/statistics/reports/values (${GRID_VALUES} values)`,
-      (s, n) =>
-        fetch(`${base}/api/v1/statistics/reports/values`, {
-          method: 'PUT',
-          headers: { ...s.headers, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            formId: s.formId,
-            unitId: s.unitId,
-            periodCode: '2025',
-            values: Array.from({ length: GRID_VALUES }, (_, k) => ({
-              indicatorCode: `BENCH_${String(k + 1).padStart(3, '0')}`,
-              optionCode: '',
-              // Every save changes every value: the heaviest save a user can make.
-              value: (k + 1) % 3 === 0 ? `${n},${k % 10}` : String(n * 1000 + k),
-            })),
-          }),
-        }),
-    );
-    return [baseline, save];
+    const worker = new Worker(new URL('./statistics-grid-load.mjs', import.meta.url), {
+      workerData: input,
+    });
+    return await new Promise<LoadResult[]>((resolve, reject) => {
+      worker.once('message', (results: LoadResult[]) => resolve(results));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
+    });
   } finally {
     await app.close();
   }
