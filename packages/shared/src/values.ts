@@ -25,8 +25,6 @@ const NO = new Set(['khong', 'no', 'n', 'false', 'sai', '0']);
 /** Spaces used between groups of thousands (normal, no-break, thin, narrow no-break). */
 const SPACES = /[\s\u00a0\u2009\u202f]/g;
 
-const DIGITS = /^\d{1,15}$/;
-
 /** Whether `groups` (after the first) are all of three digits, the first of one to three. */
 const thousands = (groups: string[]) =>
   /^\d{1,3}$/.test(groups[0]!) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
@@ -36,16 +34,14 @@ const thousands = (groups: string[]) =>
  * `integer` tells that the value cannot have decimals, which settles `1.234` and `1,234`.
  */
 export function parseNumberText(text: string, integer: boolean): ParsedValue {
-  // Digits alone, the commonest cell, read at once.
-  if (DIGITS.test(text)) return { ok: true, value: Number(text) };
   let s = text.replace(SPACES, '');
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('+')) {
     if (s.startsWith('-')) sign = -1;
     s = s.slice(1);
   }
-  const notNumber = () => fail('NOT_A_NUMBER', `"${text.trim()}" không phải là một số.`);
-  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s) || /^[.,]|[.,]$/.test(s)) return notNumber();
+  const notNumber = fail('NOT_A_NUMBER', `"${text.trim()}" không phải là một số.`);
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s) || /^[.,]|[.,]$/.test(s)) return notNumber;
   const dots = s.split('.').length - 1;
   const commas = s.split(',').length - 1;
   let normal: string;
@@ -55,7 +51,7 @@ export function parseNumberText(text: string, integer: boolean): ParsedValue {
     const group = decimal === '.' ? ',' : '.';
     const [whole, fraction, ...rest] = s.split(decimal);
     if (rest.length > 0 || fraction!.includes(group) || !thousands(whole!.split(group)))
-      return notNumber();
+      return notNumber;
     normal = `${whole!.split(group).join('')}.${fraction}`;
   } else if (dots + commas === 0) {
     normal = s;
@@ -64,7 +60,7 @@ export function parseNumberText(text: string, integer: boolean): ParsedValue {
     const parts = s.split(sep);
     if (parts.length > 2) {
       // Several of the same: thousands.
-      if (!thousands(parts)) return notNumber();
+      if (!thousands(parts)) return notNumber;
       normal = parts.join('');
     } else if (parts[1]!.length !== 3 || !thousands(parts)) {
       // One, not followed by exactly three digits: only a decimal reading is possible.
@@ -82,7 +78,7 @@ export function parseNumberText(text: string, integer: boolean): ParsedValue {
     }
   }
   const value = sign * Number(normal);
-  if (!Number.isFinite(value)) return notNumber();
+  if (!Number.isFinite(value)) return notNumber;
   if (integer && !Number.isInteger(value)) {
     return fail('NOT_AN_INTEGER', `"${text.trim()}" phải là số nguyên.`);
   }
