@@ -75,6 +75,25 @@ describe('writeValues', () => {
     ]);
   });
 
+  it('answers the rows as stored, ids and times included, without reading them back', async () => {
+    const a = key('TASK_OVERDUE');
+    const b = key('STE_ACTIVE');
+    const writeBoth = (n: number) =>
+      t.database.db.transaction((tx) =>
+        writeValues(tx, [write(a, n), write(b, n + 1, 'Ghi chú')], {
+          channel: 'grid',
+          actorUsername: 'hp.chuyenvien',
+          returning: true,
+        }),
+      );
+    for (const n of [1, 2]) {
+      const { written } = await writeBoth(n);
+      const stored = await readValuesAt(t.database.db, [a, b]);
+      expect(written).toHaveLength(2);
+      for (const w of written!) expect(w).toEqual(stored.get(keyOf(w)));
+    }
+  });
+
   it('keeps the row of a value cleared to blank, and its comment unless told otherwise', async () => {
     const a = key('TASK_OVERDUE');
     await save([write(a, 4, 'Theo báo cáo')]);

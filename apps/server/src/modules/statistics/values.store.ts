@@ -226,6 +226,8 @@ export async function writeValues(
   };
   const written: StoredValue[] = [];
   const synthetic = options.synthetic ?? false;
+  /** The time of every version this call writes. */
+  const at = new Date();
   let keys: string[] = [];
   let part: ValueWrite[] = [];
   const flush = async () => {
@@ -239,8 +241,8 @@ export async function writeValues(
       if (change === 'unchanged') continue;
       (old ? existing : fresh).push({ write: w, old, comment });
     }
-    if (fresh.length > 0) written.push(...(await insertValues(q, fresh, options)));
-    if (existing.length > 0) written.push(...(await updateValues(q, existing, options)));
+    if (fresh.length > 0) written.push(...(await insertValues(q, fresh, options, at)));
+    if (existing.length > 0) written.push(...(await updateValues(q, existing, options, at)));
     keys = [];
     part = [];
   };
@@ -283,8 +285,8 @@ function changeColumns(changes: readonly Change[]) {
 
 /**
  * Ids for one statement's new rows, in time order (UUID version 7, RFC 9562): the milliseconds,
- * random bits, then a random start plus the row's number in the statement. New values then go to
- * the end of the id index rather than to random pages of it, which a bulk import feels.
+ * random bits, then a random start plus the row's number in the statement (from 1). New values
+ * then go to the end of the id index rather than to random pages of it, which a bulk import feels.
  */
 function timeOrderedIds() {
   const ms = Date.now().toString(16).padStart(12, '0');
@@ -293,60 +295,67 @@ function timeOrderedIds() {
   const b = ((bits.readUInt16BE(2) & 0x3fff) | 0x8000).toString(16);
   const prefix = `${ms.slice(0, 8)}-${ms.slice(8)}-7${a}-${b}-`;
   const start = randomInt(2 ** 46);
-  return sql`(${prefix}::text || lpad(to_hex(${start}::bigint + x.ord), 12, '0'))::uuid`;
+  return {
+    sql: sql`(${prefix}::text || lpad(to_hex(${start}::bigint + x.ord), 12, '0'))::uuid`,
+    of: (ord: number) => `${prefix}${(start + ord).toString(16).padStart(12, '0')}`,
+  };
 }
 
-const STORED_COLUMNS = sql.raw(`id, indicator_code, option_code, unit_id, period_code, num, txt,
-  comment, synthetic, channel, updated_by, updated_at`);
-
-/** The written rows when asked for, else nothing (a bulk import does not read its million rows back). */
-const writtenRows = (options: WriteOptions) =>
-  options.returning ? sql`SELECT ${STORED_COLUMNS} FROM v` : sql`SELECT NULL LIMIT 0`;
+/** A value as a write leaves it (the caller asked for the rows written: nothing is read back). */
+function asWritten(c: Change, id: string, options: WriteOptions, at: Date): StoredValue {
+  return {
+    id,
+    indicatorCode: c.write.indicatorCode,
+    optionCode: c.write.optionCode,
+    unitId: c.write.unitId,
+    periodCode: c.write.periodCode,
+    num: c.write.num,
+    txt: c.write.txt,
+    comment: c.comment,
+    synthetic: options.synthetic ?? false,
+    channel: options.channel,
+    updatedBy: options.actorUsername,
+    updatedAt: at,
+  };
+}
 
 /** New values: one version each, on its own row (nothing to keep in the history yet). */
 async function insertValues(
   q: Queryable,
   changes: readonly Change[],
   options: WriteOptions,
+  at: Date,
 ): Promise<StoredValue[]> {
-  const result = await q.execute<StoredRow>(sql`
-    WITH x AS (SELECT * FROM ${changeColumns(changes)}),
-    v AS (
-      INSERT INTO stat_values (id, indicator_code, option_code, unit_id, period_code, num, txt,
-                               comment, synthetic, channel, batch_id, updated_by, updated_at)
-      SELECT ${timeOrderedIds()}, i, o, u, p, n, t, c, ${options.synthetic ?? false},
-             ${options.channel}, ${options.batchId ?? null}::uuid, ${options.actorUsername}, now()
-      FROM x
-      ${options.returning ? sql`RETURNING ${STORED_COLUMNS}` : sql``})
-    ${writtenRows(options)}`);
-  return options.returning ? result.rows.map(fromRow) : [];
+  const ids = timeOrderedIds();
+  await q.execute(sql`
+    INSERT INTO stat_values (id, indicator_code, option_code, unit_id, period_code, num, txt,
+                             comment, synthetic, channel, batch_id, updated_by, updated_at)
+    SELECT ${ids.sql}, i, o, u, p, n, t, c, ${options.synthetic ?? false}, ${options.channel},
+           ${options.batchId ?? null}::uuid, ${options.actorUsername}, ${at}::timestamptz
+    FROM ${changeColumns(changes)}`);
+  return options.returning ? changes.map((c, i) => asWritten(c, ids.of(i + 1), options, at)) : [];
 }
 
+/** Changed values: each replaced version moves to the history in the same statement. */
 async function updateValues(
   q: Queryable,
   changes: readonly Change[],
   options: WriteOptions,
+  at: Date,
 ): Promise<StoredValue[]> {
-  const result = await q.execute<StoredRow & { n: number }>(sql`
+  const keys = changes.map((c) => c.write);
+  const result = await q.execute<{ n: number }>(sql`
     WITH x AS MATERIALIZED (SELECT * FROM ${changeColumns(changes)}),
     v AS (
       UPDATE stat_values s
       SET num = x.n, txt = x.t, comment = x.c, synthetic = ${options.synthetic ?? false},
           channel = ${options.channel}, batch_id = ${options.batchId ?? null}::uuid,
-          updated_by = ${options.actorUsername}, updated_at = now()
+          updated_by = ${options.actorUsername}, updated_at = ${at}::timestamptz
       FROM x
-      WHERE ${unitsAndPeriods(
-        's',
-        changes.map((c) => c.write),
-      )}
+      WHERE ${unitsAndPeriods('s', keys)}
         AND s.indicator_code = x.i AND s.option_code = x.o AND s.unit_id = x.u
         AND s.period_code = x.p
-      RETURNING ${
-        options.returning
-          ? sql`s.id, s.indicator_code, s.option_code, s.unit_id, s.period_code, s.num, s.txt,
-                s.comment, s.synthetic, s.channel, s.updated_by, s.updated_at`
-          : sql`1`
-      }),
+      RETURNING 1),
     h AS (
       -- Every part of one statement reads the same snapshot: these are the versions replaced.
       INSERT INTO stat_value_history (indicator_code, option_code, unit_id, period_code, num, txt,
@@ -356,17 +365,13 @@ async function updateValues(
       FROM stat_values s JOIN x
         ON s.indicator_code = x.i AND s.option_code = x.o AND s.unit_id = x.u
         AND s.period_code = x.p
-      WHERE ${unitsAndPeriods(
-        's',
-        changes.map((c) => c.write),
-      )})
-    ${options.returning ? sql`SELECT ${STORED_COLUMNS}, 0 AS n FROM v` : sql`SELECT count(*)::int AS n FROM v`}`);
-  const written = options.returning ? result.rows.length : Number(result.rows[0]?.n);
-  if (written !== changes.length) {
+      WHERE ${unitsAndPeriods('s', keys)})
+    SELECT count(*)::int AS n FROM v`);
+  if (Number(result.rows[0]?.n) !== changes.length) {
     // A value read a moment ago is gone: nothing of this write may stand.
     throw new AppError('CONFLICT', 'Dữ liệu vừa được người khác thay đổi. Vui lòng thử lại.');
   }
-  return options.returning ? result.rows.map(fromRow) : [];
+  return options.returning ? changes.map((c) => asWritten(c, c.old!.id, options, at)) : [];
 }
 
 export interface HistoryEntry {
