@@ -20,11 +20,6 @@ import { keyOf, type ValueWrite } from './values.store.js';
  * record is reported; a record with one is not written.
  */
 
-export interface CheckResult {
-  writes: ValueWrite[];
-  errors: IssueList;
-}
-
 type Failure = { code: string; message: string };
 type UnitAnswer = { unit: UnitRecord } | Failure;
 
@@ -61,9 +56,10 @@ export class RecordChecker {
   constructor(
     private readonly catalogue: Catalogue,
     private readonly registry: UnitRegistry,
-    /** The values locked by reports; a caller reading a file batch by batch adds to it. */
-    readonly locked: Map<string, LockingReport>,
   ) {}
+
+  /** The values locked by reports: the caller adds those of each period before its records. */
+  readonly locked = new Map<string, LockingReport>();
 
   private optionsOf(indicator: IndicatorDefinition): Set<string> {
     let set = this.optionSets.get(indicator.code);
@@ -219,17 +215,6 @@ export class RecordChecker {
     }
     return writes;
   }
-}
-
-export function checkRecords(
-  records: readonly RawRecord[],
-  catalogue: Catalogue,
-  registry: UnitRegistry,
-  locked: ReadonlyMap<string, LockingReport>,
-): CheckResult {
-  const checker = new RecordChecker(catalogue, registry, new Map(locked));
-  const writes = checker.check(records);
-  return { writes, errors: checker.errors };
 }
 
 function unitFormatMessage(text: string): string {

@@ -58,20 +58,10 @@ export class IssueList {
   }
 }
 
-export interface ParsedFile {
-  format: ImportFormat;
-  records: RawRecord[];
-  /** Records that could not be read (wrong number of fields, a field of the wrong type). */
-  issues: IssueList;
-  warnings: IssueList;
-  /** Every record, readable or not, blank ones excluded. */
-  total: number;
-}
-
 /**
  * A file being read: its records come batch by batch, so that a bulk import writes the first ones
  * while it reads the next. `issues`, `warnings` and `total` are complete once every batch has
- * been read, and `finish()` then makes the checks of the file as a whole.
+ * been read, and `checkTotal()` then makes the checks of the file as a whole.
  */
 export interface RecordStream {
   format: ImportFormat;
@@ -80,7 +70,6 @@ export interface RecordStream {
   issues: IssueList;
   warnings: IssueList;
   total: number;
-  finish(): void;
 }
 
 /** A problem with the whole file: 400, with a stable reason. */
@@ -127,30 +116,19 @@ export function detectFormat(content: Uint8Array, fileName: string | null): Impo
   return 'csv';
 }
 
-/** The whole file at once (a dry run reads every record before it compares). */
-export function parseImportFile(content: Uint8Array, format: ImportFormat): ParsedFile {
-  const stream = readImportFile(content, format);
-  const records: RawRecord[] = [];
-  for (const batch of stream.batches) for (const r of batch) records.push(r);
-  stream.finish();
-  const { issues, warnings, total } = stream;
-  return { format: stream.format, records, issues, warnings, total };
-}
-
 /**
  * Opens a file: problems of the file as a whole found at once (encoding, syntax of a JSON file,
  * header of a CSV file) are thrown here, those found while reading (syntax of a later CSV line,
- * no record, too many) by the batches or `finish()`.
+ * no record, too many) by the batches or `checkTotal()`.
  */
 export function readImportFile(content: Uint8Array, format: ImportFormat): RecordStream {
   const text = decodeText(content);
   if (text.trim() === '') throw fileError('EMPTY_FILE', 'Tệp không có dữ liệu.');
-  const stream = format === 'csv' ? readCsv(text) : readJson(text);
-  stream.finish = () => checkTotal(stream);
-  return stream;
+  return format === 'csv' ? readCsv(text) : readJson(text);
 }
 
-function checkTotal(parsed: RecordStream): void {
+/** Once every batch has been read: a file without records, or with too many, is refused. */
+export function checkTotal(parsed: RecordStream): void {
   const format = parsed.format;
   if (parsed.total === 0) {
     throw fileError(
@@ -297,7 +275,6 @@ function readCsv(text: string): RecordStream {
     issues: new IssueList(),
     warnings,
     total: 0,
-    finish: () => undefined,
   };
   return stream;
 
@@ -472,6 +449,5 @@ function readJson(text: string): RecordStream {
     issues,
     warnings,
     total: list.length,
-    finish: () => undefined,
   };
 }

@@ -5,14 +5,8 @@ import type { Database, Queryable } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import type { Catalogue } from './catalogue.js';
 import { loadCatalogue } from './catalogue.repo.js';
-import { checkRecords, periodsOf, RecordChecker } from './import.check.js';
-import {
-  IssueList,
-  parseImportFile,
-  readImportFile,
-  type ParsedFile,
-  type RecordStream,
-} from './import.parse.js';
+import { periodsOf, RecordChecker } from './import.check.js';
+import { checkTotal, IssueList, readImportFile, type RecordStream } from './import.parse.js';
 import { presentImport } from './import.presenter.js';
 import { findImports, insertImport, lockedValues } from './import.repo.js';
 import type { ImportFormat, ImportSummary } from './import.schemas.js';
@@ -46,10 +40,7 @@ export async function importValues(
   registry: UnitRegistry,
   input: ImportInput,
 ): Promise<ImportSummary> {
-  // The whole file for a dry run; batch by batch, written as they are read, for an import.
-  const file: ParsedFile | RecordStream = input.dryRun
-    ? parseImportFile(input.content, input.format)
-    : readImportFile(input.content, input.format);
+  const file = readImportFile(input.content, input.format);
   // Complete once every record has been read.
   const rejected = (errors: IssueList): ImportSummary => ({
     dryRun: input.dryRun,
@@ -68,22 +59,22 @@ export async function importValues(
   // Loaded first, on its own: its queries run side by side, which one transaction cannot.
   const catalogue = await loadCatalogue(ctx.database.db);
 
-  if ('records' in file) {
-    const parsed = file;
+  if (input.dryRun) {
     // A read-only transaction: one snapshot for the checks and the comparison, nothing written.
     return ctx.database.db.transaction(
       async (tx) => {
-        const checked = await check(tx, parsed, catalogue, registry);
-        const counts = { created: 0, updated: 0, unchanged: 0 };
-        if (checked.writes.length > 0) {
-          const stored = await storedValuesFor(tx, checked.writes, catalogue);
-          for (const w of checked.writes) {
-            const old = stored.size === 0 ? undefined : stored.get(keyOf(w));
-            counts[compareWrite(w, old).change]++;
-          }
-        }
+        const checker = new RecordChecker(catalogue, registry);
+        // Every valid record is counted, before an error as after it.
+        const counts = await checkAndApply(
+          tx,
+          file,
+          checker,
+          { hold: false, stopAtError: false },
+          (writes) => compare(tx, writes, catalogue),
+        );
+        checkTotal(file);
         return {
-          ...rejected(checked.errors),
+          ...rejected(IssueList.merge(file.issues, checker.errors)),
           created: counts.created,
           updated: counts.updated,
           ignored: counts.unchanged,
@@ -95,19 +86,15 @@ export async function importValues(
 
   const importId = randomUUID();
   const committed = await writeTransaction(ctx, async ({ tx, audit }) => {
-    const checker = new RecordChecker(catalogue, registry, new Map());
-    const result = await checkAndWrite(
+    const checker = new RecordChecker(catalogue, registry);
+    const result = await checkAndApply(
+      tx,
       file,
       checker,
-      // The values locked by reports of the periods a batch names, held until the end.
-      async (periods) => {
-        for (const [key, report] of await lockedValues(tx, periods, true)) {
-          checker.locked.set(key, report);
-        }
-      },
+      { hold: true, stopAtError: true },
       (writes) => write(tx, writes, catalogue, ctx.actor.username, importId),
     );
-    file.finish();
+    checkTotal(file);
     const errors = IssueList.merge(file.issues, checker.errors);
     // Values written before an error was found are rolled back with the transaction.
     if (errors.count > 0) throw new Rejection(rejected(errors));
@@ -163,19 +150,27 @@ const WRITES_AHEAD = 2;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Reads and checks the file batch by batch, and writes the checked values chunk by chunk while
- * it reads the next ones: the database and the checks work side by side. Once a record fails
- * (or cannot be read) nothing more is written, but every record is still checked; the caller
- * then rolls back.
+ * Reads and checks the file batch by batch, and applies the checked values (writes them, or
+ * compares them with what is stored) chunk by chunk while it reads the next ones: the database
+ * and the checks work side by side. The values locked by reports are read when a batch first
+ * names their period (`hold`: and those reports kept as they are until the transaction ends).
+ * With `stopAtError`, once a record fails (or cannot be read) nothing more is applied, but every
+ * record is still checked; the caller then rolls back.
  */
-async function checkAndWrite(
+async function checkAndApply(
+  tx: Queryable,
   file: RecordStream,
   checker: RecordChecker,
-  lockPeriods: (periodCodes: string[]) => Promise<void>,
-  writeChunk: (writes: ValueWrite[]) => Promise<WriteSummary>,
+  options: { hold: boolean; stopAtError: boolean },
+  apply: (writes: ValueWrite[]) => Promise<WriteSummary>,
 ): Promise<WriteSummary> {
   const total: WriteSummary = { created: 0, updated: 0, unchanged: 0 };
-  const ok = () => file.issues.count === 0 && checker.errors.count === 0;
+  const ok = () => !options.stopAtError || (file.issues.count === 0 && checker.errors.count === 0);
+  const lockPeriods = async (periods: string[]) => {
+    for (const [key, report] of await lockedValues(tx, periods, options.hold)) {
+      checker.locked.set(key, report);
+    }
+  };
   const periodsSeen = new Set<string>();
   let chain = Promise.resolve();
   /** Set when the loop fails: the statements still queued are not sent. */
@@ -187,7 +182,7 @@ async function checkAndWrite(
     chunk = [];
     chain = chain.then(async () => {
       if (stopped) return;
-      const r = await writeChunk(writes);
+      const r = await apply(writes);
       total.created += r.created;
       total.updated += r.updated;
       total.unchanged += r.unchanged;
@@ -259,21 +254,17 @@ async function write(
   }
 }
 
-interface Checked {
-  writes: ValueWrite[];
-  errors: IssueList;
-}
-
-/** Every check of every record, at once (the dry run). */
-async function check(
-  q: Queryable,
-  parsed: ParsedFile,
+/** What writing the values would change (a dry run). */
+async function compare(
+  tx: Queryable,
+  writes: readonly ValueWrite[],
   catalogue: Catalogue,
-  registry: UnitRegistry,
-): Promise<Checked> {
-  const locked = await lockedValues(q, periodsOf(parsed.records), false);
-  const { writes, errors } = checkRecords(parsed.records, catalogue, registry, locked);
-  return { writes, errors: IssueList.merge(parsed.issues, errors) };
+): Promise<WriteSummary> {
+  const counts: WriteSummary = { created: 0, updated: 0, unchanged: 0 };
+  if (writes.length === 0) return counts;
+  const stored = await storedValuesFor(tx, writes, catalogue);
+  for (const w of writes) counts[compareWrite(w, stored.get(keyOf(w))).change]++;
+  return counts;
 }
 
 /**
