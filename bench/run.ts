@@ -343,7 +343,7 @@ async function gridSave(database: Database): Promise<void> {
   const [baseline, save] = (await gridSaveLoad(database)) as [LoadResult, LoadResult];
   for (const r of [baseline, save]) {
     notes.push(
-      `[grid save on PostgreSQL, ${GRID_USERS} users] ${r.label}: ${r.requests} requests, ${r.errors} errors, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`,
+      `[grid save on PostgreSQL, ${GRID_USERS} users] ${r.label}: ${r.requests} requests after ${r.warmup} in the warm-up, ${r.errors} errors, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`,
     );
   }
   absolute.push({

@@ -1,8 +1,9 @@
 /**
  * The users of the grid-save benchmark, run in a worker thread (plain JavaScript, so that it
- * starts the same under node and tsx): they sign in, then each sends a
- * request, waits for the whole answer, thinks, and sends the next, for a fixed time. First
- * `GET /api/health` (the baseline), then the saves.
+ * starts the same under node and tsx): they sign in and open their report, as the page does; then
+ * each sends a request, waits for the whole answer, thinks, and sends the next, for a fixed time.
+ * First `GET /api/health` (the baseline), then the saves. Each phase starts with a warm-up whose
+ * requests are not counted, as load tools ramp up: the server's code is compiled as it runs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -19,7 +20,7 @@ const pause = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {import('./statistics-grid.js').LoadInput} input
  * @returns {Promise<import('./statistics-grid.js').LoadResult[]>}
  */
-async function load({ base, slots, values, thinkMs, durationMs }) {
+async function load({ base, slots, values, thinkMs, warmupMs, durationMs }) {
   const sessions = await Promise.all(
     slots.map(async (s) => {
       const res = await fetch(`${base}/api/v1/auth/login`, {
@@ -34,7 +35,14 @@ async function load({ base, slots, values, thinkMs, durationMs }) {
         .getSetCookie()
         .map((c) => c.split(';')[0])
         .join('; ');
-      return { ...s, headers: { cookie, 'x-csrf-token': body.csrfToken } };
+      const headers = { cookie, 'x-csrf-token': body.csrfToken };
+      const report = await fetch(
+        `${base}/api/v1/statistics/reports?formId=${s.formId}&unitId=${encodeURIComponent(s.unitId)}&periodCode=2025`,
+        { headers },
+      );
+      if (report.status !== 200) throw new Error(`report ${s.username}: ${report.status}`);
+      await report.arrayBuffer();
+      return { ...s, headers };
     }),
   );
   /**
@@ -45,17 +53,21 @@ async function load({ base, slots, values, thinkMs, durationMs }) {
     /** @type {number[]} */
     const latencies = [];
     let errors = 0;
-    const until = Date.now() + durationMs;
+    let warmup = 0;
+    const counted = Date.now() + warmupMs;
+    const until = counted + durationMs;
     await Promise.all(
       sessions.map(async (s, i) => {
         // Users do not start in step: spread the first request over one think time.
         await pause((i * thinkMs) / sessions.length);
         let n = 0;
         while (Date.now() < until) {
+          const startedAt = Date.now();
           const started = performance.now();
           const res = await request(s, n++);
           const body = await res.arrayBuffer();
-          latencies.push(performance.now() - started);
+          if (startedAt >= counted) latencies.push(performance.now() - started);
+          else warmup++;
           if (res.status !== 200 && errors++ === 0) {
             console.error(
               `${label}: ${res.status} ${Buffer.from(body).toString('utf8').slice(0, 300)}`,
@@ -69,6 +81,7 @@ async function load({ base, slots, values, thinkMs, durationMs }) {
     return {
       label,
       requests: latencies.length,
+      warmup,
       errors,
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),

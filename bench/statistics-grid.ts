@@ -1,9 +1,10 @@
 /**
  * Grid save under load: 50 province officers, each saving a batch of 200 values of their own
- * report, through real HTTP on loopback. A user saves, then thinks (types the next figures) for
- * `THINK_MS` on average before saving again — the load of 50 people at work, not 50 machines in
- * a loop. The baseline is `GET /api/health` sent by the same users in the same run. The users run
- * in a worker thread (statistics-grid-load.mjs), the server in this one.
+ * report, through real HTTP on loopback. A user opens the report, then saves, thinks (types the
+ * next figures) for `THINK_MS` on average and saves again — the load of 50 people at work, not 50
+ * machines in a loop. The baseline is `GET /api/health` sent by the same users in the same run.
+ * Each phase counts the requests sent in `DURATION_MS` after a warm-up of `WARMUP_MS`. The users
+ * run in a worker thread (statistics-grid-load.mjs), the server in this one.
  */
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
@@ -16,11 +17,14 @@ import { hashPassword } from '../apps/server/src/modules/auth/auth.crypto.js';
 export const GRID_USERS = Number(process.env.GRID_USERS ?? 50);
 export const GRID_VALUES = 200;
 const THINK_MS = Number(process.env.GRID_THINK_MS ?? 1_000);
+const WARMUP_MS = Number(process.env.GRID_WARMUP_MS ?? 5_000);
 const DURATION_MS = Number(process.env.GRID_DURATION_MS ?? 20_000);
 
 export interface LoadResult {
   label: string;
   requests: number;
+  /** Requests sent during the warm-up, not counted. */
+  warmup: number;
   errors: number;
   p50: number;
   p95: number;
@@ -34,6 +38,7 @@ export interface LoadInput {
   slots: Array<{ username: string; unitId: string; formId: string }>;
   values: number;
   thinkMs: number;
+  warmupMs: number;
   durationMs: number;
 }
 
@@ -122,6 +127,7 @@ export async function gridSaveLoad(database: Database): Promise<LoadResult[]> {
       slots,
       values: GRID_VALUES,
       thinkMs: THINK_MS,
+      warmupMs: WARMUP_MS,
       durationMs: DURATION_MS,
     };
     const worker = new Worker(new URL('./statistics-grid-load.mjs', import.meta.url), {

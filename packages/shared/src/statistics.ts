@@ -145,3 +145,50 @@ export interface CompletenessSummary {
   /** Reported on time ÷ expected × 100. */
   timelyRate: number | null;
 }
+
+/** A cell of a report's view, as the view holds it per indicator. */
+interface ViewCell<Value> {
+  optionCode: string;
+  value: Value | null;
+}
+
+/** The part of a report's view that a save's state updates. */
+interface ViewWithCells<Value> {
+  indicators: ReadonlyArray<{ code: string; derived: number | null; cells: ViewCell<Value>[] }>;
+}
+
+/**
+ * What a save answers (`PUT /statistics/reports/values`): the report's status fields, rules,
+ * blockers and outliers as they now are, the cells it wrote and every derived figure.
+ */
+export interface SavedState<Value> {
+  cells: ReadonlyArray<{ indicatorCode: string; optionCode: string; value: Value }>;
+  derived: ReadonlyArray<{ indicatorCode: string; value: number | null }>;
+}
+
+/**
+ * The report's view after a save: the view read before it with the save's state laid over. Equal
+ * to the view read again after the save (the API tests check it), without sending the form, its
+ * definitions and its other cells again.
+ */
+export function withSavedState<Value, V extends ViewWithCells<Value>>(
+  view: V,
+  state: SavedState<Value> & Omit<Partial<V>, 'indicators'>,
+): V {
+  const { cells, derived, ...rest } = state;
+  const written = new Map(cells.map((c) => [`${c.indicatorCode}\u0001${c.optionCode}`, c.value]));
+  const derivedOf = new Map(derived.map((d) => [d.indicatorCode, d.value]));
+  return {
+    ...view,
+    ...rest,
+    indicators: view.indicators.map((indicator) => ({
+      ...indicator,
+      derived:
+        derivedOf.get(indicator.code) ?? (derivedOf.has(indicator.code) ? null : indicator.derived),
+      cells: indicator.cells.map((cell) => {
+        const value = written.get(`${indicator.code}\u0001${cell.optionCode}`);
+        return value === undefined ? cell : { ...cell, value };
+      }),
+    })),
+  };
+}

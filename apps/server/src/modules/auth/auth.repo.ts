@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { apiTokens, sessions, users } from '../../db/schema.js';
+import { assignmentsColumn } from '../users/users.repo.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -13,20 +14,20 @@ export async function insertSession(
   return created!;
 }
 
-/** A session with its user, in one query (this runs on every request). */
+/** A session with its user and the user's roles, in one query (this runs on every request). */
 export async function findSessionWithUser(q: Queryable, id: string) {
   const [row] = await q
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, assignments: assignmentsColumn(users.id) })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
   return row;
 }
 
-/** A live API token with its user, in one query. */
+/** A live API token with its user and the user's roles, in one query. */
 export async function findActiveTokenWithUser(q: Queryable, hash: string, now: Date) {
   const [row] = await q
-    .select({ token: apiTokens, user: users })
+    .select({ token: apiTokens, user: users, assignments: assignmentsColumn(users.id) })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(

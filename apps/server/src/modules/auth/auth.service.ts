@@ -4,7 +4,7 @@ import { writeTransaction, type Ctx } from '../../core/context.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../policy/policy.js';
 import {
-  assignmentsOf,
+  assignmentsFromJson,
   findUserById,
   findUserByUsername,
   lockUser,
@@ -148,13 +148,12 @@ export interface ResolvedSession extends ResolvedCaller {
   mustChangePassword: boolean;
 }
 
-async function callerFor(
-  deps: AppDeps,
+function callerFor(
   user: UserRow,
+  assignments: AssignmentRow[],
   channel: 'web' | 'api',
   extra: Partial<Actor>,
-): Promise<ResolvedCaller> {
-  const assignments = await assignmentsOf(deps.database.db, user.id);
+): ResolvedCaller {
   return {
     account: { user, assignments },
     actor: {
@@ -189,7 +188,7 @@ export async function resolveSession(
     await repo.touchSession(deps.database.db, id, now);
   }
   return {
-    ...(await callerFor(deps, user, 'web', { sessionId: id })),
+    ...callerFor(user, assignmentsFromJson(found.assignments), 'web', { sessionId: id }),
     csrfToken: session.csrfToken,
     mustChangePassword: user.mustChangePassword,
   };
@@ -206,7 +205,7 @@ export async function resolveToken(deps: AppDeps, token: string): Promise<Resolv
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await repo.markTokenUsed(deps.database.db, row.id, now);
   }
-  return callerFor(deps, user, 'api', { tokenId: row.id });
+  return callerFor(user, assignmentsFromJson(found.assignments), 'api', { tokenId: row.id });
 }
 
 export async function logout(ctx: Ctx): Promise<void> {

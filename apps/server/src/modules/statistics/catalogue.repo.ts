@@ -73,11 +73,10 @@ const CACHE_MAX = 16;
 
 /**
  * What changes whenever the catalogue does: counts, last changes and option names of its tables.
- * One cheap query instead of five, and the rules are parsed once per version.
+ * One cheap expression instead of five queries, and the rules are parsed once per version. A
+ * request that reads other rows first selects it with them (see `reports.repo.contextRow`).
  */
-async function fingerprintOf(q: Queryable): Promise<string> {
-  const result = await q.execute<{ f: string }>(sql`
-    SELECT concat_ws(':',
+export const catalogueFingerprint = sql<string>`concat_ws(':',
       (SELECT count(*) FROM stat_indicator_groups),
       (SELECT count(*) FROM stat_indicators),
       (SELECT max(updated_at)::text FROM stat_indicators),
@@ -85,19 +84,21 @@ async function fingerprintOf(q: Queryable): Promise<string> {
       (SELECT max(updated_at)::text FROM stat_rules),
       (SELECT md5(string_agg(disaggregation_code || '.' || code || '=' || name_vi || '=' || name_en, '|'
                              ORDER BY disaggregation_code, code))
-       FROM stat_disaggregation_options)
-    ) AS f`);
-  return result.rows[0]!.f;
-}
+       FROM stat_disaggregation_options))`;
 
-/** The whole catalogue, in its display order (from the cache while unchanged). */
-export async function loadCatalogue(q: Queryable): Promise<Catalogue> {
-  const fingerprint = await fingerprintOf(q);
-  const known = cache.get(fingerprint);
+/**
+ * The whole catalogue, in its display order (from the cache while unchanged). `fingerprint`: the
+ * catalogue's fingerprint when the caller has already selected it.
+ */
+export async function loadCatalogue(q: Queryable, fingerprint?: string): Promise<Catalogue> {
+  const f =
+    fingerprint ??
+    (await q.execute<{ f: string }>(sql`SELECT ${catalogueFingerprint} AS f`)).rows[0]!.f;
+  const known = cache.get(f);
   if (known) return known;
   const catalogue = await readCatalogue(q);
   if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(fingerprint, catalogue);
+  cache.set(f, catalogue);
   return catalogue;
 }
 

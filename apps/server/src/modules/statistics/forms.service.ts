@@ -44,7 +44,15 @@ export async function scheduleFor(
   form: repo.FormRow,
   period: Period,
 ): Promise<PeriodSchedule> {
-  const override = await repo.periodOverride(q, form.id, period.code);
+  return scheduleWith(form, period, await repo.periodOverride(q, form.id, period.code));
+}
+
+/** The period's dates given the Ministry's override for it, if any. */
+export function scheduleWith(
+  form: repo.FormRow,
+  period: Period,
+  override: repo.FormPeriodRow | null | undefined,
+): PeriodSchedule {
   return override
     ? { opensOn: override.opensOn, deadline: override.deadline, locksOn: override.locksOn }
     : scheduleOf(period, form);

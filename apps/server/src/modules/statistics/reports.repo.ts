@@ -1,6 +1,15 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
-import { statReportEvents, statReports } from '../../db/schema.js';
+import {
+  statFormIndicators,
+  statFormPeriods,
+  statForms,
+  statFormUnits,
+  statReportEvents,
+  statReports,
+} from '../../db/schema.js';
+import { catalogueFingerprint } from './catalogue.repo.js';
+import { fromRow, storedColumns, type StoredRow, type StoredValue } from './values.store.js';
 
 export type ReportRow = typeof statReports.$inferSelect;
 export type ReportEventRow = typeof statReportEvents.$inferSelect;
@@ -11,11 +20,15 @@ export interface ReportKeys {
   periodCode: string;
 }
 
-export async function findReportByKeys(
-  q: Queryable,
-  k: ReportKeys,
-  lock = false,
-): Promise<ReportRow | undefined> {
+const REPORT_COLUMNS = Object.keys(getTableColumns(statReports)) as Array<keyof ReportRow>;
+
+/**
+ * Everything a request on one report reads before its own work, in one round trip: the form,
+ * whether the unit is assigned to it, its indicator codes in order, the Ministry's dates for the
+ * period, the report (locked for the transaction when `lock`) and the catalogue's fingerprint.
+ * Undefined when the form does not exist.
+ */
+export async function contextRow(q: Queryable, k: ReportKeys, lock: boolean) {
   const query = q
     .select()
     .from(statReports)
@@ -26,7 +39,27 @@ export async function findReportByKeys(
         eq(statReports.periodCode, k.periodCode),
       ),
     );
-  const [row] = lock ? await query.for('update') : await query;
+  const report = (lock ? query.for('update') : query).as('r');
+  const [row] = await q
+    .select({
+      form: statForms,
+      override: statFormPeriods,
+      report: Object.fromEntries(REPORT_COLUMNS.map((c) => [c, report[c]])) as {
+        [C in keyof ReportRow]: (typeof report)[C];
+      },
+      assigned: sql<boolean>`EXISTS (SELECT 1 FROM ${statFormUnits} fu
+        WHERE fu.form_id = ${statForms.id} AND fu.unit_id = ${k.unitId})`,
+      indicatorCodes: sql<string[]>`ARRAY(SELECT fi.indicator_code FROM ${statFormIndicators} fi
+        WHERE fi.form_id = ${statForms.id} ORDER BY fi.sort_order, fi.indicator_code)`,
+      catalogueFingerprint,
+    })
+    .from(statForms)
+    .leftJoin(
+      statFormPeriods,
+      and(eq(statFormPeriods.formId, statForms.id), eq(statFormPeriods.periodCode, k.periodCode)),
+    )
+    .leftJoinLateral(report, sql`true`)
+    .where(eq(statForms.id, k.formId));
   return row;
 }
 
@@ -35,13 +68,20 @@ export async function findReport(q: Queryable, id: string): Promise<ReportRow | 
   return row;
 }
 
-/** The report of the keys, created as a draft when it does not exist yet; locked for the caller. */
-export async function openReport(q: Queryable, k: ReportKeys): Promise<ReportRow> {
-  await q
+/**
+ * The report of the keys, created as a draft when it does not exist yet, marked as changed at
+ * `at` otherwise (its values are being saved); locked for the caller. One statement.
+ */
+export async function openReport(q: Queryable, k: ReportKeys, at: Date): Promise<ReportRow> {
+  const [row] = await q
     .insert(statReports)
-    .values({ ...k, status: 'draft' })
-    .onConflictDoNothing();
-  return (await findReportByKeys(q, k, true))!;
+    .values({ ...k, status: 'draft', updatedAt: at })
+    .onConflictDoUpdate({
+      target: [statReports.formId, statReports.unitId, statReports.periodCode],
+      set: { updatedAt: at },
+    })
+    .returning();
+  return row!;
 }
 
 export async function updateReport(q: Queryable, id: string, values: Partial<ReportRow>) {
@@ -51,11 +91,6 @@ export async function updateReport(q: Queryable, id: string, values: Partial<Rep
     .where(eq(statReports.id, id))
     .returning();
   return row!;
-}
-
-/** Marks the report as changed now (its values were saved); returns it. */
-export async function touchReport(q: Queryable, id: string): Promise<ReportRow> {
-  return updateReport(q, id, {});
 }
 
 export async function insertEvent(q: Queryable, row: typeof statReportEvents.$inferInsert) {
@@ -72,17 +107,25 @@ export async function eventsOf(q: Queryable, reportId: string): Promise<ReportEv
 
 export const VALUE_ENTITY = 'stat_value';
 
-/** How many evidence files each value has. */
-export async function evidenceCounts(
+/** A report's stored values, and how many evidence files each has, in one query. */
+export async function reportValues(
   q: Queryable,
-  valueIds: readonly string[],
-): Promise<Map<string, number>> {
-  if (valueIds.length === 0) return new Map();
-  const result = await q.execute<{ id: string; n: number }>(sql`
-    SELECT entity_id::text AS id, count(*)::int AS n FROM attachments
-    WHERE entity_type = ${VALUE_ENTITY} AND entity_id = ANY(${sql.param([...valueIds])}::uuid[])
-    GROUP BY entity_id`);
-  return new Map(result.rows.map((r) => [r.id, Number(r.n)]));
+  k: { unitId: string; periodCode: string; indicatorCodes: readonly string[] },
+): Promise<{ values: StoredValue[]; evidence: Map<string, number> }> {
+  const result = await q.execute<StoredRow & { evidence: number }>(sql`
+    SELECT ${storedColumns('v')},
+      (SELECT count(*)::int FROM attachments a
+       WHERE a.entity_type = ${VALUE_ENTITY} AND a.entity_id = v.id) AS evidence
+    FROM stat_values v
+    WHERE v.unit_id = ${k.unitId} AND v.period_code = ${k.periodCode}
+      AND v.indicator_code = ANY(${sql.param([...k.indicatorCodes])}::text[])`);
+  const values: StoredValue[] = [];
+  const evidence = new Map<string, number>();
+  for (const row of result.rows) {
+    values.push(fromRow(row));
+    if (row.evidence > 0) evidence.set(row.id, Number(row.evidence));
+  }
+  return { values, evidence };
 }
 
 /** The report a value belongs to through a form: (form, unit, period) of reports containing it. */

@@ -50,6 +50,18 @@ export const historyQuery = reportKeysQuery.extend({
 
 const cell = z.object({ indicatorCode: z.string(), optionCode: z.string() });
 
+const storedValue = z.object({
+  id: z.string(),
+  num: z.number().nullable(),
+  txt: z.string().nullable(),
+  comment: z.string().nullable(),
+  synthetic: z.boolean(),
+  channel: z.enum(VALUE_CHANNELS),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+  evidenceCount: z.number().int(),
+});
+
 export const reportViewSchema = z.object({
   id: z.string().nullable(),
   form: z.object({
@@ -86,19 +98,7 @@ export const reportViewSchema = z.object({
           optionCode: z.string(),
           optionNameVi: z.string().nullable(),
           optionNameEn: z.string().nullable(),
-          value: z
-            .object({
-              id: z.string(),
-              num: z.number().nullable(),
-              txt: z.string().nullable(),
-              comment: z.string().nullable(),
-              synthetic: z.boolean(),
-              channel: z.enum(VALUE_CHANNELS),
-              updatedBy: z.string(),
-              updatedAt: z.string(),
-              evidenceCount: z.number().int(),
-            })
-            .nullable(),
+          value: storedValue.nullable(),
         }),
       ),
     }),
@@ -146,13 +146,35 @@ export const reportViewSchema = z.object({
   ),
 });
 
+/** What a save changes in the report's view: see `reportState` in reports.service.ts. */
+export const reportStateSchema = reportViewSchema
+  .pick({
+    id: true,
+    status: true,
+    reopened: true,
+    returnComment: true,
+    firstSubmittedOn: true,
+    timeliness: true,
+    editable: true,
+    lockReason: true,
+    lockMessage: true,
+    actions: true,
+    rules: true,
+    blockers: true,
+    outliers: true,
+  })
+  .extend({
+    cells: z.array(cell.extend({ value: storedValue })),
+    derived: z.array(z.object({ indicatorCode: z.string(), value: z.number().nullable() })),
+  });
+
 export const saveValuesResponse = z.object({
   summary: z.object({
     created: z.number().int(),
     updated: z.number().int(),
     unchanged: z.number().int(),
   }),
-  report: reportViewSchema,
+  state: reportStateSchema,
 });
 
 export const historyResponse = z.object({

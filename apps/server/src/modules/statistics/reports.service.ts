@@ -4,6 +4,7 @@ import {
   checkOutlierStats,
   parseCellValue,
   REPORT_ACTION_LABELS,
+  parsePeriod,
   shiftPeriod,
   timelinessOf,
   todayInVietnam,
@@ -37,7 +38,7 @@ import {
   periodOfForm,
   periodView,
   reportersOf,
-  scheduleFor,
+  scheduleWith,
   type StatisticsEnv,
 } from './forms.service.js';
 import { referenceCache, statsOf } from './reference.cache.js';
@@ -45,7 +46,6 @@ import * as repo from './reports.repo.js';
 import {
   historyOf,
   keyOf,
-  readValuesOf,
   figuresOf,
   writeValues,
   type StoredValue,
@@ -87,20 +87,23 @@ export async function loadContext(
   q: Queryable = ctx.database.db,
   lock = false,
 ): Promise<ReportContext> {
-  const form = await formsRepo.findForm(q, keys.formId);
-  if (!form) throw notFound('Không tìm thấy biểu mẫu.');
+  const row = await repo.contextRow(
+    q,
+    { ...keys, periodCode: parsePeriod(keys.periodCode)?.code ?? keys.periodCode },
+    lock,
+  );
+  if (!row) throw notFound('Không tìm thấy biểu mẫu.');
+  const form = row.form;
   const period = periodOfForm(form, keys.periodCode);
   const target = reportTarget(env, keys.unitId);
   if (!allowsOn(ctx.actor, 'statistics.read', target)) throw notFound('Không tìm thấy báo cáo.');
-  const assigned = await formsRepo.isAssigned(q, form.id, keys.unitId);
-  if (!assigned || reportersOf(env.registry, [keys.unitId], period).length === 0) {
+  if (!row.assigned || reportersOf(env.registry, [keys.unitId], period).length === 0) {
     throw notFound('Đơn vị này không báo cáo biểu mẫu trong kỳ đã chọn.');
   }
-  // One after the other: inside a transaction the queries share one connection.
-  const catalogue = await loadCatalogue(q);
-  const codes = await formsRepo.indicatorsOf(q, form.id);
-  const schedule = await scheduleFor(q, form, period);
-  const report = await repo.findReportByKeys(q, { ...keys, periodCode: period.code }, lock);
+  const catalogue = await loadCatalogue(q, row.catalogueFingerprint);
+  const codes = row.indicatorCodes;
+  const schedule = scheduleWith(form, period, row.override);
+  const report = row.report ?? undefined;
   const indicators = codes.flatMap((c) => catalogue.indicator(c) ?? []);
   return {
     form,
@@ -189,7 +192,6 @@ interface Quality {
   rules: RuleResult[];
   blockers: Blocker[];
   outliers: OutlierFlag[];
-  evidence: Map<string, number>;
 }
 
 /** The numbers of one unit and period, typed and derived. */
@@ -269,11 +271,25 @@ async function outliersOf(
   return flags;
 }
 
+/** A report's stored values and the number of evidence files of each (absent: none). */
+export interface ReportValues {
+  values: readonly StoredValue[];
+  evidence: ReadonlyMap<string, number>;
+}
+
+function readReportValues(q: Queryable, c: ReportContext): Promise<ReportValues> {
+  return repo.reportValues(q, {
+    unitId: c.unitId,
+    periodCode: c.period.code,
+    indicatorCodes: c.indicators.map((i) => i.code),
+  });
+}
+
 async function qualityOf(
   q: Queryable,
   env: StatisticsEnv,
   c: ReportContext,
-  values: readonly StoredValue[],
+  { values, evidence }: ReportValues,
   withOutliers: boolean,
 ): Promise<Quality> {
   const inForm = new Set(c.indicators.map((i) => i.code));
@@ -284,13 +300,7 @@ async function qualityOf(
     numbersOf(c.catalogue, values),
   );
   const byKey = new Map(values.map((v) => [cellKey(v.indicatorCode, v.optionCode), v]));
-  const [evidence, outliers] = await Promise.all([
-    repo.evidenceCounts(
-      q,
-      values.map((v) => v.id),
-    ),
-    withOutliers ? outliersOf(q, env, c, values) : [],
-  ]);
+  const outliers = withOutliers ? await outliersOf(q, env, c, values) : [];
   const blockers: Blocker[] = [];
   if (!values.some((v) => v.num !== null || v.txt !== null)) {
     blockers.push({ code: 'EMPTY_REPORT', message: 'Báo cáo chưa có số liệu nào.' });
@@ -335,51 +345,17 @@ async function qualityOf(
       });
     }
   }
-  return { rules, blockers, outliers, evidence };
+  return { rules, blockers, outliers };
 }
 
 /* ───────────── The report view ───────────── */
 
-/**
- * The report as its page shows it. `known`: the report's values as the caller has just read or
- * written them in its transaction (they are read otherwise). The reads after that run at once.
- */
-export async function reportView(
-  ctx: Ctx,
-  env: StatisticsEnv,
-  c: ReportContext,
-  known?: readonly StoredValue[],
-) {
-  const q = ctx.database.db;
-  const values =
-    known ??
-    (await readValuesOf(q, {
-      unitIds: [c.unitId],
-      periodCodes: [c.period.code],
-      indicatorCodes: c.indicators.map((i) => i.code),
-    }));
-  const [quality, events] = await Promise.all([
-    qualityOf(q, env, c, values, true),
-    c.report ? repo.eventsOf(q, c.report.id) : [],
-  ]);
-  const byKey = new Map(values.map((v) => [cellKey(v.indicatorCode, v.optionCode), v]));
-  const numbers = numbersOf(c.catalogue, values);
-  const status = statusOf(c.report);
+/** What the workflow and the entry rules say of the report now (the head of its view). */
+function reportStatus(ctx: Ctx, env: StatisticsEnv, c: ReportContext) {
   const block = entryBlock(ctx, c, env.today);
-  const unit = env.registry.snapshot(env.registry.require(c.unitId), c.period.end);
   return {
     id: c.report?.id ?? null,
-    form: {
-      id: c.form.id,
-      code: c.form.code,
-      nameVi: c.form.nameVi,
-      nameEn: c.form.nameEn,
-      periodType: c.form.periodType,
-      periodForm: c.form.periodForm,
-    },
-    unit: { id: unit.id, code: unit.code, nameVi: unit.nameVi, nameEn: unit.nameEn },
-    period: periodView(c.form, c.period, c.schedule),
-    status,
+    status: statusOf(c.report),
     reopened: c.report?.reopened ?? false,
     returnComment: c.report?.returnComment ?? null,
     firstSubmittedOn: c.report?.firstSubmittedOn ?? null,
@@ -388,51 +364,46 @@ export async function reportView(
     lockReason: block,
     lockMessage: block ? ENTRY_BLOCK_MESSAGES[block] : null,
     actions: availableActions(ctx, c, env.today),
-    indicators: c.indicators.map((indicator) => {
-      const options = c.catalogue.optionsOf(indicator);
-      const total = numbers.get(cellKey(indicator.code, ''));
-      return {
-        code: indicator.code,
-        group: indicator.group,
-        nameVi: indicator.nameVi,
-        nameEn: indicator.nameEn,
-        definitionVi: indicator.definitionVi,
-        unitVi: indicator.unitVi,
-        unitEn: indicator.unitEn,
-        valueType: indicator.valueType,
-        unitAggregation: indicator.unitAggregation,
-        ratio: indicator.ratio ?? null,
-        evidenceRequired: indicator.evidenceRequired,
-        /** The total of a disaggregated indicator, or a ratio computed from its components. */
-        derived:
-          options.length > 0 ||
-          (indicator.ratio && byKey.get(cellKey(indicator.code, ''))?.num !== total)
-            ? (total ?? null)
-            : null,
-        cells: c.catalogue.cellsOf(indicator).map((cell) => {
-          const option = options.find((o) => o.code === cell.optionCode);
-          const v = byKey.get(cellKey(cell.indicatorCode, cell.optionCode));
-          return {
-            optionCode: cell.optionCode,
-            optionNameVi: option?.nameVi ?? null,
-            optionNameEn: option?.nameEn ?? null,
-            value: v
-              ? {
-                  id: v.id,
-                  num: v.num,
-                  txt: v.txt,
-                  comment: v.comment,
-                  synthetic: v.synthetic,
-                  channel: v.channel,
-                  updatedBy: v.updatedBy,
-                  updatedAt: v.updatedAt.toISOString(),
-                  evidenceCount: quality.evidence.get(v.id) ?? 0,
-                }
-              : null,
-          };
-        }),
-      };
-    }),
+  };
+}
+
+function cellValue(v: StoredValue, evidence: ReadonlyMap<string, number>) {
+  return {
+    id: v.id,
+    num: v.num,
+    txt: v.txt,
+    comment: v.comment,
+    synthetic: v.synthetic,
+    channel: v.channel,
+    updatedBy: v.updatedBy,
+    updatedAt: v.updatedAt.toISOString(),
+    evidenceCount: evidence.get(v.id) ?? 0,
+  };
+}
+
+/**
+ * The indicator's derived figure: the total of a disaggregated indicator, or a ratio computed
+ * from its components when it differs from the typed one; null for any other indicator.
+ */
+function derivedOf(
+  c: ReportContext,
+  indicator: IndicatorDefinition,
+  byKey: ReadonlyMap<string, StoredValue>,
+  numbers: ReadonlyMap<string, number>,
+): number | null {
+  const total = numbers.get(cellKey(indicator.code, ''));
+  return c.catalogue.optionsOf(indicator).length > 0 ||
+    (indicator.ratio && byKey.get(cellKey(indicator.code, ''))?.num !== total)
+    ? (total ?? null)
+    : null;
+}
+
+/** Whether an indicator can have a derived figure (see `derivedOf`). */
+const mayDerive = (c: ReportContext, indicator: IndicatorDefinition) =>
+  c.catalogue.optionsOf(indicator).length > 0 || !!indicator.ratio;
+
+function qualityView(quality: Quality) {
+  return {
     rules: quality.rules.map((r) => ({
       code: r.rule.code,
       expression: r.rule.expression,
@@ -446,6 +417,68 @@ export async function reportView(
     })),
     blockers: quality.blockers,
     outliers: quality.outliers,
+  };
+}
+
+/**
+ * The report as its page shows it. `known`: the report's values as the caller has just read
+ * them in its transaction (they are read otherwise). The reads after that run at once.
+ */
+export async function reportView(
+  ctx: Ctx,
+  env: StatisticsEnv,
+  c: ReportContext,
+  known?: ReportValues,
+) {
+  const q = ctx.database.db;
+  const read = known ?? (await readReportValues(q, c));
+  const [quality, events] = await Promise.all([
+    qualityOf(q, env, c, read, true),
+    c.report ? repo.eventsOf(q, c.report.id) : [],
+  ]);
+  const byKey = new Map(read.values.map((v) => [cellKey(v.indicatorCode, v.optionCode), v]));
+  const numbers = numbersOf(c.catalogue, read.values);
+  const unit = env.registry.snapshot(env.registry.require(c.unitId), c.period.end);
+  return {
+    ...reportStatus(ctx, env, c),
+    form: {
+      id: c.form.id,
+      code: c.form.code,
+      nameVi: c.form.nameVi,
+      nameEn: c.form.nameEn,
+      periodType: c.form.periodType,
+      periodForm: c.form.periodForm,
+    },
+    unit: { id: unit.id, code: unit.code, nameVi: unit.nameVi, nameEn: unit.nameEn },
+    period: periodView(c.form, c.period, c.schedule),
+    indicators: c.indicators.map((indicator) => {
+      const options = c.catalogue.optionsOf(indicator);
+      return {
+        code: indicator.code,
+        group: indicator.group,
+        nameVi: indicator.nameVi,
+        nameEn: indicator.nameEn,
+        definitionVi: indicator.definitionVi,
+        unitVi: indicator.unitVi,
+        unitEn: indicator.unitEn,
+        valueType: indicator.valueType,
+        unitAggregation: indicator.unitAggregation,
+        ratio: indicator.ratio ?? null,
+        evidenceRequired: indicator.evidenceRequired,
+        derived: derivedOf(c, indicator, byKey, numbers),
+        cells: c.catalogue.cellsOf(indicator).map((cell) => {
+          const option = options.find((o) => o.code === cell.optionCode);
+          const v = byKey.get(cellKey(cell.indicatorCode, cell.optionCode));
+          return {
+            optionCode: cell.optionCode,
+            optionNameVi: option?.nameVi ?? null,
+            optionNameEn: option?.nameEn ?? null,
+            value: v ? cellValue(v, read.evidence) : null,
+          };
+        }),
+      };
+    }),
+    ...qualityView(quality),
     events: events.map((e) => ({
       action: e.action,
       fromStatus: e.fromStatus,
@@ -454,6 +487,38 @@ export async function reportView(
       actorUsername: e.actorUsername,
       at: e.at.toISOString(),
     })),
+  };
+}
+
+/**
+ * What a save changes in the report's view (decision 0026): its status and entry state, the
+ * cells it wrote, every derived figure, the rules, blockers and outliers. The form, the unit,
+ * the period, the indicators' definitions, the other cells and the steps stay as they were.
+ */
+async function reportState(
+  ctx: Ctx,
+  env: StatisticsEnv,
+  c: ReportContext,
+  read: ReportValues,
+  written: readonly StoredValue[],
+) {
+  const quality = await qualityOf(ctx.database.db, env, c, read, true);
+  const byKey = new Map(read.values.map((v) => [cellKey(v.indicatorCode, v.optionCode), v]));
+  const numbers = numbersOf(c.catalogue, read.values);
+  return {
+    ...reportStatus(ctx, env, c),
+    cells: written.map((v) => ({
+      indicatorCode: v.indicatorCode,
+      optionCode: v.optionCode,
+      value: cellValue(v, read.evidence),
+    })),
+    derived: c.indicators
+      .filter((indicator) => mayDerive(c, indicator))
+      .map((indicator) => ({
+        indicatorCode: indicator.code,
+        value: derivedOf(c, indicator, byKey, numbers),
+      })),
+    ...qualityView(quality),
   };
 }
 
@@ -573,18 +638,11 @@ export async function saveValues(
   keys: repo.ReportKeys,
   cells: readonly CellInput[],
 ) {
-  const { summary, context, values } = await writeTransaction(ctx, async ({ tx, audit }) => {
+  const { summary, context, read, written } = await writeTransaction(ctx, async ({ tx, audit }) => {
     const c = await loadContext(ctx, env, keys, tx, true);
     assertEditable(ctx, c, env.today);
-    const stored = new Map(
-      (
-        await readValuesOf(tx, {
-          unitIds: [c.unitId],
-          periodCodes: [c.period.code],
-          indicatorCodes: c.indicators.map((i) => i.code),
-        })
-      ).map((v) => [keyOf(v), v]),
-    );
+    const before = await readReportValues(tx, c);
+    const stored = new Map(before.values.map((v) => [keyOf(v), v]));
     const { writes, errors } = cellsToWrites(c, cells, stored);
     if (errors.length > 0) {
       throw validationError(
@@ -594,9 +652,9 @@ export async function saveValues(
         { cells: errors },
       );
     }
-    const report = c.report ?? (await repo.openReport(tx, { ...keys, periodCode: c.period.code }));
+    const report = await repo.openReport(tx, { ...keys, periodCode: c.period.code }, new Date());
     const batchId = randomUUID();
-    const { written, ...result } = await writeValues(tx, writes, {
+    const { written = [], ...result } = await writeValues(tx, writes, {
       channel: channelOf(ctx),
       actorUsername: ctx.actor.username,
       batchId,
@@ -611,15 +669,17 @@ export async function saveValues(
         after: { batchId, channel: channelOf(ctx), ...result },
       });
     }
-    for (const v of written ?? []) stored.set(keyOf(v), v);
+    for (const v of written) stored.set(keyOf(v), v);
     return {
       summary: result,
-      context: { ...c, report: await repo.touchReport(tx, report.id) },
-      values: [...stored.values()],
+      context: { ...c, report },
+      // A value keeps its id and its evidence files through its versions; a new one has none.
+      read: { values: [...stored.values()], evidence: before.evidence },
+      written,
     };
   });
   // The context and the values read and written in the transaction still hold.
-  return { summary, report: await reportView(ctx, env, context, values) };
+  return { summary, state: await reportState(ctx, env, context, read, written) };
 }
 
 /* ───────────── Workflow ───────────── */
@@ -726,12 +786,7 @@ export async function transition(
       });
     }
     if (action === 'submit') {
-      const values = await readValuesOf(tx, {
-        unitIds: [c.unitId],
-        periodCodes: [c.period.code],
-        indicatorCodes: c.indicators.map((i) => i.code),
-      });
-      const { blockers } = await qualityOf(tx, env, c, values, false);
+      const { blockers } = await qualityOf(tx, env, c, await readReportValues(tx, c), false);
       if (blockers.length > 0) {
         throw new AppError(
           'REPORT_NOT_READY',

@@ -227,7 +227,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Lưu một loạt ô số liệu (tất cả hoặc không ô nào)',
         description:
-          'Giá trị nhập như người dùng gõ: "1.234,5" hoặc "1,234.5" khi không nhập nhằng, phần trăm có hoặc không có dấu %, Có/Không; null là để trống (khác số 0). Lần lưu đầu tiên mở báo cáo ở trạng thái đang nhập.',
+          'Giá trị nhập như người dùng gõ: "1.234,5" hoặc "1,234.5" khi không nhập nhằng, phần trăm có hoặc không có dấu %, Có/Không; null là để trống (khác số 0). Lần lưu đầu tiên mở báo cáo ở trạng thái đang nhập. Trả về phần thay đổi của báo cáo (state): trạng thái, các ô vừa ghi, các số tổng và tỷ lệ được tính, kết quả quy tắc, vướng mắc và giá trị bất thường; phần còn lại của báo cáo không đổi.',
         body: saveValuesBody,
         response: { 200: saveValuesResponse, ...writeErrors },
       },

@@ -71,7 +71,7 @@ export function keyOf(k: ValueKey): string {
 
 const arrayParam = (values: readonly unknown[]) => sql.param(values);
 
-type StoredRow = {
+export type StoredRow = {
   id: string;
   indicator_code: string;
   option_code: string;
@@ -86,7 +86,7 @@ type StoredRow = {
   updated_at: Date | string;
 };
 
-function fromRow(r: StoredRow): StoredValue {
+export function fromRow(r: StoredRow): StoredValue {
   return {
     id: r.id,
     indicatorCode: r.indicator_code,
@@ -101,6 +101,14 @@ function fromRow(r: StoredRow): StoredValue {
     updatedBy: r.updated_by,
     updatedAt: r.updated_at instanceof Date ? r.updated_at : new Date(r.updated_at),
   };
+}
+
+/** The columns of a `StoredValue`, read from a `stat_values` alias (see `fromRow`). */
+export function storedColumns(alias: string) {
+  const a = sql.raw(alias);
+  return sql`${a}.id, ${a}.indicator_code, ${a}.option_code, ${a}.unit_id, ${a}.period_code,
+    ${a}.num, ${a}.txt, ${a}.comment, ${a}.synthetic, ${a}.channel, ${a}.updated_by,
+    ${a}.updated_at`;
 }
 
 /**
@@ -129,8 +137,7 @@ export async function readValuesAt(
   for (let i = 0; i < keys.length; i += CHUNK) {
     const part = keys.slice(i, i + CHUNK);
     const result = await q.execute<StoredRow>(sql`
-      SELECT v.id, v.indicator_code, v.option_code, v.unit_id, v.period_code, v.num, v.txt,
-             v.comment, v.synthetic, v.channel, v.updated_by, v.updated_at
+      SELECT ${storedColumns('v')}
       FROM stat_values v
       JOIN unnest(${arrayParam(part.map((k) => k.indicatorCode))}::text[],
                   ${arrayParam(part.map((k) => k.optionCode))}::text[],
@@ -165,9 +172,8 @@ export async function readValuesOf(
     ? sql`AND batch_id IS DISTINCT FROM ${filter.exceptBatch}::uuid`
     : sql``;
   const result = await q.execute<StoredRow>(sql`
-    SELECT id, indicator_code, option_code, unit_id, period_code, num, txt, comment, synthetic,
-           channel, updated_by, updated_at
-    FROM stat_values
+    SELECT ${storedColumns('v')}
+    FROM stat_values v
     WHERE unit_id = ANY(${arrayParam(filter.unitIds)}::text[])
       AND period_code = ANY(${arrayParam(filter.periodCodes)}::text[]) ${indicatorFilter}
       ${batchFilter}`);

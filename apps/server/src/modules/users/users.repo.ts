@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { matchesWords } from '../../db/filters.js';
 import { organisations, roleAssignments, users } from '../../db/schema.js';
@@ -58,6 +58,27 @@ export async function assignmentsOf(q: Queryable, userId: string): Promise<Assig
     .from(roleAssignments)
     .where(eq(roleAssignments.userId, userId))
     .orderBy(...assignmentOrder);
+}
+
+/**
+ * A user's role assignments in the order of `assignmentsOf`, as a column of a query that reads the
+ * user (the session and API token lookups, which run on every request): no second round trip.
+ * Turn the column's value into rows with `assignmentsFromJson`.
+ */
+export function assignmentsColumn(userId: AnyColumn) {
+  return sql<AssignmentJson[]>`coalesce((
+    SELECT json_agg(json_build_object(
+      'id', ${roleAssignments.id}, 'userId', ${roleAssignments.userId}, 'role', ${roleAssignments.role},
+      'scopeKind', ${roleAssignments.scopeKind}, 'scopeUnitId', ${roleAssignments.scopeUnitId},
+      'scopeOrganisationId', ${roleAssignments.scopeOrganisationId},
+      'createdAt', ${roleAssignments.createdAt}) ORDER BY ${sql.join(assignmentOrder, sql`, `)})
+    FROM ${roleAssignments} WHERE ${roleAssignments.userId} = ${userId}), '[]'::json)`;
+}
+
+type AssignmentJson = Omit<AssignmentRow, 'createdAt'> & { createdAt: string };
+
+export function assignmentsFromJson(rows: readonly AssignmentJson[]): AssignmentRow[] {
+  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
 }
 
 export async function assignmentsOfMany(q: Queryable, userIds: string[]): Promise<AssignmentRow[]> {

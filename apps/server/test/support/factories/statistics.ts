@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { withSavedState } from '@caunoi/shared';
 import type { Client } from '../harness.js';
 
 export const HAI_PHONG = '31@2025-07-01';
@@ -73,11 +74,18 @@ export function reportUrl(k: ReturnType<typeof keys>) {
   return `/api/v1/statistics/reports?formId=${k.formId}&unitId=${encodeURIComponent(k.unitId)}&periodCode=${k.periodCode}`;
 }
 
-/** Saves cells and expects success; returns the report view. */
+/**
+ * Saves cells and expects success; returns the report view read after the save, and checks that
+ * the state the save answered, laid over the view read before, equals it (as the page does).
+ */
 export async function saveCells(client: Client, k: ReturnType<typeof keys>, values: Cell[]) {
+  const before = await client.get(reportUrl(k));
+  expect(before.status, JSON.stringify(before.body)).toBe(200);
   const res = await client.put('/api/v1/statistics/reports/values', { ...k, values });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.report;
+  const after = await client.get(reportUrl(k));
+  expect(withSavedState(before.body, res.body.state)).toEqual(after.body);
+  return after.body;
 }
 
 /** A report that passes every rule of TEST_INDICATORS. */

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReportAction } from '@caunoi/shared';
+import { withSavedState, type ReportAction } from '@caunoi/shared';
 import { api } from '../../api/client';
 import type {
   Catalogue,
@@ -116,7 +116,10 @@ export function useSaveValues(keys: ReportKeys) {
         body: { ...keys, values },
       }),
     onSuccess: (result) => {
-      qc.setQueryData(reportKey(keys), result.report);
+      // The save answers what it changed; the rest of the report is the view already shown.
+      const shown = qc.getQueryData<ReportView>(reportKey(keys));
+      if (shown) qc.setQueryData(reportKey(keys), withSavedState(shown, result.state));
+      else void qc.invalidateQueries({ queryKey: reportKey(keys) });
       void qc.invalidateQueries({ queryKey: [...ROOT, 'history'] });
       return invalidateCounts(qc);
     },

@@ -226,9 +226,30 @@ export interface CellInput extends CellRef {
   comment?: string | null;
 }
 
+/** What a save changes in the report's view (laid over it with `withSavedState`). */
+export type ReportState = Pick<
+  ReportView,
+  | 'id'
+  | 'status'
+  | 'reopened'
+  | 'returnComment'
+  | 'firstSubmittedOn'
+  | 'timeliness'
+  | 'editable'
+  | 'lockReason'
+  | 'lockMessage'
+  | 'actions'
+  | 'rules'
+  | 'blockers'
+  | 'outliers'
+> & {
+  cells: Array<CellRef & { value: StoredCellValue }>;
+  derived: Array<{ indicatorCode: string; value: number | null }>;
+};
+
 export interface SaveResult {
   summary: { created: number; updated: number; unchanged: number };
-  report: ReportView;
+  state: ReportState;
 }
 
 /** A cell refused by a batch save (`details.cells` of the 400 answer). */
