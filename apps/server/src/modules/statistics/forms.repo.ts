@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.js';
 import { statFormIndicators, statFormPeriods, statForms, statFormUnits } from '../../db/schema.js';
 
@@ -53,14 +53,6 @@ export async function unitsOf(q: Queryable, formId: string): Promise<string[]> {
     .from(statFormUnits)
     .where(eq(statFormUnits.formId, formId));
   return rows.map((r) => r.id);
-}
-
-export async function isAssigned(q: Queryable, formId: string, unitId: string): Promise<boolean> {
-  const [row] = await q
-    .select({ n: count() })
-    .from(statFormUnits)
-    .where(and(eq(statFormUnits.formId, formId), eq(statFormUnits.unitId, unitId)));
-  return (row?.n ?? 0) > 0;
 }
 
 export async function periodOverrides(q: Queryable, formId: string): Promise<FormPeriodRow[]> {
