@@ -192,6 +192,9 @@ interface Quality {
   rules: RuleResult[];
   blockers: Blocker[];
   outliers: OutlierFlag[];
+  /** The values by cell, and the numbers typed and derived, that the rules were checked on. */
+  byKey: Map<string, StoredValue>;
+  numbers: Map<string, number>;
 }
 
 /** The numbers of one unit and period, typed and derived. */
@@ -293,11 +296,12 @@ async function qualityOf(
   withOutliers: boolean,
 ): Promise<Quality> {
   const inForm = new Set(c.indicators.map((i) => i.code));
+  const numbers = numbersOf(c.catalogue, values);
   const rules = evaluateRules(
     c.catalogue
       .rulesFor(c.form.code, c.unitId)
       .filter((r) => r.parsed.references.every((ref) => inForm.has(ref.split('.')[0]!))),
-    numbersOf(c.catalogue, values),
+    numbers,
   );
   const byKey = new Map(values.map((v) => [cellKey(v.indicatorCode, v.optionCode), v]));
   const outliers = withOutliers ? await outliersOf(q, env, c, values) : [];
@@ -345,7 +349,7 @@ async function qualityOf(
       });
     }
   }
-  return { rules, blockers, outliers };
+  return { rules, blockers, outliers, byKey, numbers };
 }
 
 /* ───────────── The report view ───────────── */
@@ -420,24 +424,15 @@ function qualityView(quality: Quality) {
   };
 }
 
-/**
- * The report as its page shows it. `known`: the report's values as the caller has just read
- * them in its transaction (they are read otherwise). The reads after that run at once.
- */
-export async function reportView(
-  ctx: Ctx,
-  env: StatisticsEnv,
-  c: ReportContext,
-  known?: ReportValues,
-) {
+/** The report as its page shows it. */
+export async function reportView(ctx: Ctx, env: StatisticsEnv, c: ReportContext) {
   const q = ctx.database.db;
-  const read = known ?? (await readReportValues(q, c));
+  const read = await readReportValues(q, c);
   const [quality, events] = await Promise.all([
     qualityOf(q, env, c, read, true),
     c.report ? repo.eventsOf(q, c.report.id) : [],
   ]);
-  const byKey = new Map(read.values.map((v) => [cellKey(v.indicatorCode, v.optionCode), v]));
-  const numbers = numbersOf(c.catalogue, read.values);
+  const { byKey, numbers } = quality;
   const unit = env.registry.snapshot(env.registry.require(c.unitId), c.period.end);
   return {
     ...reportStatus(ctx, env, c),
@@ -503,8 +498,7 @@ async function reportState(
   written: readonly StoredValue[],
 ) {
   const quality = await qualityOf(ctx.database.db, env, c, read, true);
-  const byKey = new Map(read.values.map((v) => [cellKey(v.indicatorCode, v.optionCode), v]));
-  const numbers = numbersOf(c.catalogue, read.values);
+  const { byKey, numbers } = quality;
   return {
     ...reportStatus(ctx, env, c),
     cells: written.map((v) => ({
