@@ -2,8 +2,9 @@
  * The users of the grid-save benchmark, run in a worker thread (plain JavaScript, so that it
  * starts the same under node and tsx): they sign in and open their report, as the page does; then
  * each sends a request, waits for the whole answer, thinks, and sends the next, for a fixed time.
- * First `GET /api/health` (the baseline), then the saves. Each phase starts with a warm-up whose
- * requests are not counted, as load tools ramp up: the server's code is compiled as it runs.
+ * First `GET /api/health`, then the same saves through a bare handler (the floor), then the
+ * platform's saves. Each phase starts with a warm-up whose requests are not counted, as load
+ * tools ramp up: the server's code is compiled as it runs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -20,7 +21,7 @@ const pause = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {import('./statistics-grid.js').LoadInput} input
  * @returns {Promise<import('./statistics-grid.js').LoadResult[]>}
  */
-async function load({ base, slots, values, thinkMs, warmupMs, durationMs }) {
+async function load({ base, bareBase, slots, values, thinkMs, warmupMs, durationMs }) {
   const sessions = await Promise.all(
     slots.map(async (s) => {
       const res = await fetch(`${base}/api/v1/auth/login`, {
@@ -90,8 +91,12 @@ async function load({ base, slots, values, thinkMs, warmupMs, durationMs }) {
     };
   };
   const baseline = await run('baseline: GET /api/health', () => fetch(`${base}/api/health`));
-  const save = await run(`PUT /api/v1/statistics/reports/values (${values} values)`, (s, n) =>
-    fetch(`${base}/api/v1/statistics/reports/values`, {
+  /**
+   * @param {string} to
+   * @returns {(s: (typeof sessions)[number], n: number) => Promise<Response>}
+   */
+  const saving = (to) => (s, n) =>
+    fetch(`${to}/api/v1/statistics/reports/values`, {
       method: 'PUT',
       headers: { ...s.headers, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -99,15 +104,19 @@ async function load({ base, slots, values, thinkMs, warmupMs, durationMs }) {
         unitId: s.unitId,
         periodCode: '2025',
         values: Array.from({ length: values }, (_, k) => ({
-          indicatorCode: `BENCH_${String(k + 1).padStart(3, '0')}`,
+          indicatorCode: `${s.prefix}${String(k + 1).padStart(3, '0')}`,
           optionCode: '',
           // Every save changes every value: the heaviest save a user can make.
           value: (k + 1) % 3 === 0 ? `${n},${k % 10}` : String(n * 1000 + k),
         })),
       }),
-    }),
+    });
+  const bare = await run(
+    `baseline: the same batches' database work from a bare handler (${values} values)`,
+    saving(bareBase),
   );
-  return [baseline, save];
+  const save = await run(`PUT /api/v1/statistics/reports/values (${values} values)`, saving(base));
+  return [baseline, bare, save];
 }
 
 if (parentPort) {
