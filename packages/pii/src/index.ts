@@ -1,0 +1,58 @@
+export { PiiError, type PiiErrorCode, type PiiErrorLocation } from './errors.js';
+export type {
+  DataSet,
+  Direction,
+  Framework,
+  FrameworkNode,
+  FrameworkRow,
+  NodeType,
+  UnitTable,
+  Value,
+} from './types.js';
+export { parseCsv, cellValue, parseNumber, type CsvCell } from './csv.js';
+export { parseUnitData, parseFramework, parseFrameworkRows } from './coinr-format.js';
+export {
+  buildFramework,
+  checkDataAgainstFramework,
+  indicatorData,
+  numericColumns,
+} from './framework.js';
+export { column, fromRows, mapColumns, valueOf } from './dataset.js';
+export { mean, median, sd, skewness, kurtosis, rankMin } from './stats.js';
+export { denominate } from './denominate.js';
+export { impute, type ImputeMethod, type ImputeOptions } from './impute.js';
+export { screen, type ScreenOptions, type ScreenResult } from './screen.js';
+export {
+  treat,
+  treatIndicator,
+  winsorise,
+  checkSkewKurt,
+  logCT,
+  logGII,
+  type TreatFallback,
+  type TreatOptions,
+  type TreatResult,
+  type TreatmentDetail,
+  type SkewKurtCheck,
+  type WinsoriseResult,
+} from './treat.js';
+export {
+  normalise,
+  normaliseValues,
+  type NormaliseMethod,
+  type NormaliseOptions,
+} from './normalise.js';
+export {
+  aggregate,
+  weightedMean,
+  rank,
+  type AggregateMethod,
+  type AggregateOptions,
+} from './aggregate.js';
+export {
+  parsePipelineConfig,
+  pipelineConfigSchema,
+  type PipelineConfig,
+  type PipelineConfigInput,
+} from './config.js';
+export { runPipeline, type PipelineResult } from './pipeline.js';
