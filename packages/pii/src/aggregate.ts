@@ -1,9 +1,12 @@
-import { column } from './dataset.js';
+import { column, mapColumns } from './dataset.js';
 import { PiiError } from './errors.js';
 import { rankMin } from './stats.js';
 import type { DataSet, Framework, Value } from './types.js';
 
 export type AggregateMethod = 'arithmetic' | 'geometric' | 'harmonic';
+
+/** Aggregation when not given: the weighted arithmetic mean. */
+export const AGGREGATE_DEFAULT_METHOD: AggregateMethod = 'arithmetic';
 
 export interface AggregateOptions {
   readonly method?: AggregateMethod;
@@ -18,7 +21,7 @@ export interface AggregateOptions {
 export function weightedMean(
   values: readonly Value[],
   weights: readonly number[],
-  method: AggregateMethod = 'arithmetic',
+  method: AggregateMethod = AGGREGATE_DEFAULT_METHOD,
 ): Value {
   if (values.length !== weights.length) {
     throw new PiiError(
@@ -61,7 +64,7 @@ export function aggregate(
   framework: Framework,
   options: AggregateOptions = {},
 ): DataSet {
-  const method = options.method ?? 'arithmetic';
+  const method = options.method ?? AGGREGATE_DEFAULT_METHOD;
   const values = new Map<string, readonly Value[]>();
   for (const c of data.columns) values.set(c, [...column(data, c)]);
   const columns = [...data.columns];
@@ -99,7 +102,5 @@ export function aggregate(
 
 /** Ranks every column: 1 = highest, ties share the lowest rank, missing stays missing. */
 export function rank(data: DataSet): DataSet {
-  const values = new Map<string, Value[]>();
-  for (const c of data.columns) values.set(c, rankMin(column(data, c), true));
-  return { units: [...data.units], columns: [...data.columns], values };
+  return mapColumns(data, (values) => rankMin(values, true));
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { AGGREGATE_DEFAULT_METHOD } from './aggregate.js';
 import { PiiError } from './errors.js';
+import { NORMALISE_DEFAULTS } from './normalise.js';
+import { TREAT_DEFAULTS } from './treat.js';
 
 const imputeSchema = z
   .object({
@@ -22,27 +25,31 @@ export const pipelineConfigSchema = z
       .optional(),
     treat: z
       .object({
-        winmax: z.number().int().min(0).nullable().default(5),
-        skewThreshold: z.number().positive().default(2),
-        kurtosisThreshold: z.number().default(3.5),
-        fallback: z.enum(['log_CT', 'log_GII', 'none']).default('log_CT'),
+        winmax: z.number().int().min(0).nullable().default(TREAT_DEFAULTS.winmax),
+        skewThreshold: z.number().positive().default(TREAT_DEFAULTS.skewThreshold),
+        kurtosisThreshold: z.number().default(TREAT_DEFAULTS.kurtosisThreshold),
+        fallback: z.enum(['log_CT', 'log_GII', 'none']).default(TREAT_DEFAULTS.fallback),
       })
       .strict()
       .optional(),
     normalise: z
       .object({
-        method: z.enum(['minmax', 'zscore', 'rank', 'prank', 'dist2max']).default('minmax'),
+        method: z
+          .enum(['minmax', 'zscore', 'rank', 'prank', 'dist2max'])
+          .default(NORMALISE_DEFAULTS.method),
         range: z
           .tuple([z.number(), z.number()])
           .refine(([lo, hi]) => lo < hi, { message: 'range must be increasing' })
-          .default([0, 100]),
-        mean: z.number().default(0),
-        sd: z.number().positive().default(1),
+          .default([...NORMALISE_DEFAULTS.range]),
+        mean: z.number().default(NORMALISE_DEFAULTS.mean),
+        sd: z.number().positive().default(NORMALISE_DEFAULTS.sd),
       })
       .strict()
       .optional(),
     aggregate: z
-      .object({ method: z.enum(['arithmetic', 'geometric', 'harmonic']).default('arithmetic') })
+      .object({
+        method: z.enum(['arithmetic', 'geometric', 'harmonic']).default(AGGREGATE_DEFAULT_METHOD),
+      })
       .strict()
       .optional(),
   })

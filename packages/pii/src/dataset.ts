@@ -35,10 +35,3 @@ export function fromRows(
   );
   return { units: [...units], columns: [...columns], values };
 }
-
-/** The value of one unit in one column, or `undefined` when the unit or column is absent. */
-export function valueOf(data: DataSet, unit: string, code: string): Value | undefined {
-  const i = data.units.indexOf(unit);
-  if (i < 0) return undefined;
-  return data.values.get(code)?.[i];
-}

@@ -1,6 +1,6 @@
 import { mapColumns } from './dataset.js';
 import { PiiError } from './errors.js';
-import { mean, median, present } from './stats.js';
+import { mean, median } from './stats.js';
 import type { DataSet, UnitTable, Value } from './types.js';
 
 export type ImputeMethod = 'mean' | 'median' | 'group-mean' | 'group-median';
@@ -46,7 +46,7 @@ export function impute(data: DataSet, options: ImputeOptions, table?: UnitTable)
       else list.push(x);
     });
     const fill = new Map<string, number>();
-    for (const [g, xs] of byGroup) fill.set(g, stat(present(xs)));
+    for (const [g, xs] of byGroup) fill.set(g, stat(xs));
     return values.map((x, i): Value => {
       if (x !== null) return x;
       const g = groups[i];

@@ -17,14 +17,15 @@ export {
   indicatorData,
   numericColumns,
 } from './framework.js';
-export { column, fromRows, mapColumns, valueOf } from './dataset.js';
-export { mean, median, sd, skewness, kurtosis, rankMin } from './stats.js';
+export { column, fromRows, mapColumns } from './dataset.js';
+export { extremes, mean, median, sd, skewness, kurtosis, rankMin } from './stats.js';
 export { denominate } from './denominate.js';
 export { impute, type ImputeMethod, type ImputeOptions } from './impute.js';
 export { screen, type ScreenOptions, type ScreenResult } from './screen.js';
 export {
   treat,
   treatIndicator,
+  TREAT_DEFAULTS,
   winsorise,
   checkSkewKurt,
   logCT,
@@ -39,12 +40,14 @@ export {
 export {
   normalise,
   normaliseValues,
+  NORMALISE_DEFAULTS,
   type NormaliseMethod,
   type NormaliseOptions,
 } from './normalise.js';
 export {
   aggregate,
   weightedMean,
+  AGGREGATE_DEFAULT_METHOD,
   rank,
   type AggregateMethod,
   type AggregateOptions,

@@ -1,8 +1,16 @@
 import { mapColumns } from './dataset.js';
-import { mean, present, rankMin, sd } from './stats.js';
+import { extremes, finiteOrNull, mean, present, rankMin, sd } from './stats.js';
 import type { DataSet, Framework, Value } from './types.js';
 
 export type NormaliseMethod = 'minmax' | 'zscore' | 'rank' | 'prank' | 'dist2max';
+
+/** The normalisation's parameters when not given: min–max onto 0–100. */
+export const NORMALISE_DEFAULTS = {
+  method: 'minmax',
+  range: [0, 100],
+  mean: 0,
+  sd: 1,
+} as const satisfies Required<NormaliseOptions>;
 
 export interface NormaliseOptions {
   readonly method?: NormaliseMethod;
@@ -14,20 +22,17 @@ export interface NormaliseOptions {
   readonly sd?: number;
 }
 
-const finiteOrNull = (x: number): Value => (Number.isFinite(x) ? x : null);
-
 /**
  * Normalises one vector (already multiplied by its direction). A constant vector has no
  * min–max or z-score: its values become missing.
  */
 export function normaliseValues(values: readonly Value[], options: NormaliseOptions = {}): Value[] {
-  const method = options.method ?? 'minmax';
+  const method = options.method ?? NORMALISE_DEFAULTS.method;
   const xs = present(values);
-  const min = Math.min(...xs);
-  const max = Math.max(...xs);
+  const { min, max } = extremes(values);
   switch (method) {
     case 'minmax': {
-      const [lo, hi] = options.range ?? [0, 100];
+      const [lo, hi] = options.range ?? NORMALISE_DEFAULTS.range;
       return values.map((x) =>
         x === null ? null : finiteOrNull(((x - min) / (max - min)) * (hi - lo) + lo),
       );
@@ -35,8 +40,8 @@ export function normaliseValues(values: readonly Value[], options: NormaliseOpti
     case 'zscore': {
       const m = mean(xs);
       const s = sd(xs);
-      const tm = options.mean ?? 0;
-      const ts = options.sd ?? 1;
+      const tm = options.mean ?? NORMALISE_DEFAULTS.mean;
+      const ts = options.sd ?? NORMALISE_DEFAULTS.sd;
       return values.map((x) => (x === null ? null : finiteOrNull(((x - m) / s) * ts + tm)));
     }
     case 'rank':

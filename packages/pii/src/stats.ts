@@ -6,6 +6,21 @@ export function present(xs: readonly Value[]): number[] {
   return out;
 }
 
+/** The smallest and largest available values (±Infinity when none). */
+export function extremes(values: readonly Value[]): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of values) {
+    if (x === null) continue;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return { min, max };
+}
+
+/** A computed value, or missing when it is not finite (a constant vector's min–max, a log of 0). */
+export const finiteOrNull = (x: number): Value => (Number.isFinite(x) ? x : null);
+
 /** Arithmetic mean with a correction pass (as R's `mean`); NaN when empty. */
 export function mean(xs: readonly number[]): number {
   const n = xs.length;

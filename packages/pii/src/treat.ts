@@ -1,8 +1,16 @@
-import { column } from './dataset.js';
-import { kurtosis, present, skewness } from './stats.js';
+import { mapColumns } from './dataset.js';
+import { extremes, finiteOrNull, kurtosis, present, skewness } from './stats.js';
 import type { DataSet, Value } from './types.js';
 
 export type TreatFallback = 'log_CT' | 'log_GII' | 'none';
+
+/** The treatment's parameters when not given (COINr's defaults). */
+export const TREAT_DEFAULTS = {
+  winmax: 5,
+  skewThreshold: 2,
+  kurtosisThreshold: 3.5,
+  fallback: 'log_CT',
+} as const satisfies Required<TreatOptions>;
 
 export interface TreatOptions {
   /** Maximum number of winsorised points; `null` for no limit. Default 5. */
@@ -46,8 +54,8 @@ export interface TreatResult {
 /** Passes when |skewness| < skewThreshold OR kurtosis < kurtosisThreshold. */
 export function checkSkewKurt(
   values: readonly Value[],
-  skewThreshold = 2,
-  kurtosisThreshold = 3.5,
+  skewThreshold: number = TREAT_DEFAULTS.skewThreshold,
+  kurtosisThreshold: number = TREAT_DEFAULTS.kurtosisThreshold,
 ): SkewKurtCheck {
   const xs = present(values);
   const skew = skewness(xs);
@@ -55,19 +63,6 @@ export function checkSkewKurt(
   if (!Number.isFinite(skew) || !Number.isFinite(kurt)) return { passed: null, skew, kurt };
   return { passed: Math.abs(skew) < skewThreshold || kurt < kurtosisThreshold, skew, kurt };
 }
-
-function extremes(values: readonly Value[]): { min: number; max: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const x of values) {
-    if (x === null) continue;
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
-  return { min, max };
-}
-
-const finiteOrNull = (x: number): Value => (Number.isFinite(x) ? x : null);
 
 /** ln(x − min + 0.01·(max − min)). */
 export function logCT(values: readonly Value[]): Value[] {
@@ -100,9 +95,9 @@ export interface WinsoriseResult {
  */
 export function winsorise(
   values: readonly Value[],
-  winmax: number | null = 5,
-  skewThreshold = 2,
-  kurtosisThreshold = 3.5,
+  winmax: number | null = TREAT_DEFAULTS.winmax,
+  skewThreshold: number = TREAT_DEFAULTS.skewThreshold,
+  kurtosisThreshold: number = TREAT_DEFAULTS.kurtosisThreshold,
 ): WinsoriseResult {
   const x = [...values];
   let check = checkSkewKurt(x, skewThreshold, kurtosisThreshold);
@@ -139,10 +134,10 @@ export function treatIndicator(
   values: readonly Value[],
   options: TreatOptions = {},
 ): { values: Value[]; detail: TreatmentDetail } {
-  const winmax = options.winmax === undefined ? 5 : options.winmax;
-  const skewT = options.skewThreshold ?? 2;
-  const kurtT = options.kurtosisThreshold ?? 3.5;
-  const fallback = options.fallback ?? 'log_CT';
+  const winmax = options.winmax === undefined ? TREAT_DEFAULTS.winmax : options.winmax;
+  const skewT = options.skewThreshold ?? TREAT_DEFAULTS.skewThreshold;
+  const kurtT = options.kurtosisThreshold ?? TREAT_DEFAULTS.kurtosisThreshold;
+  const fallback = options.fallback ?? TREAT_DEFAULTS.fallback;
   const before = checkSkewKurt(values, skewT, kurtT);
   const untouched = values.map(() => '');
   if (before.passed !== false) {
@@ -191,12 +186,11 @@ export function treatIndicator(
 
 /** Treats every column of the data set for outliers. */
 export function treat(data: DataSet, options: TreatOptions = {}): TreatResult {
-  const values = new Map<string, Value[]>();
   const details: TreatmentDetail[] = [];
-  for (const code of data.columns) {
-    const r = treatIndicator(code, column(data, code), options);
-    values.set(code, r.values);
+  const treated = mapColumns(data, (values, code) => {
+    const r = treatIndicator(code, values, options);
     details.push(r.detail);
-  }
-  return { data: { units: [...data.units], columns: [...data.columns], values }, details };
+    return r.values;
+  });
+  return { data: treated, details };
 }
