@@ -21,6 +21,7 @@ const resolve = {
     { find: /^@caunoi\/units\/reference$/, replacement: src('./packages/units/src/reference.ts') },
     { find: /^@caunoi\/units$/, replacement: src('./packages/units/src/index.ts') },
     { find: /^@caunoi\/planner$/, replacement: src('./packages/planner/src/index.ts') },
+    { find: /^@caunoi\/pii\/parallel$/, replacement: src('./packages/pii/src/parallel.ts') },
     { find: /^@caunoi\/pii$/, replacement: src('./packages/pii/src/index.ts') },
   ],
 };

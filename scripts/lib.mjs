@@ -13,11 +13,13 @@ const SERVER = {
   inputs: [
     'packages/shared/src',
     'packages/units/src',
+    'packages/pii/src',
     'apps/server/src',
     'tsconfig.base.json',
     'apps/server/tsconfig.build.json',
     'packages/shared/tsconfig.build.json',
     'packages/units/tsconfig.build.json',
+    'packages/pii/tsconfig.build.json',
   ],
   output: 'apps/server/dist/main.js',
   stamp: 'apps/server/dist/.build-stamp',

@@ -41,6 +41,8 @@ import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { analyticsRoutes } from './modules/statistics/analytics.routes.js';
 import { statisticsImportRoutes } from './modules/statistics/import.routes.js';
 import { statisticsExcelRoutes } from './modules/statistics/excel.routes.js';
+import { piiEditionsRoutes } from './modules/pii/editions.routes.js';
+import { piiRunsRoutes } from './modules/pii/runs.routes.js';
 import { programmesAttachables } from './modules/programmes/programmes.attachables.js';
 import { engagementsAttachables } from './modules/engagements/engagements.attachables.js';
 import { tasksAttachables } from './modules/tasks/tasks.attachables.js';
@@ -163,6 +165,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(analyticsRoutes);
       await api.register(statisticsImportRoutes);
       await api.register(statisticsExcelRoutes);
+      await api.register(piiEditionsRoutes);
+      await api.register(piiRunsRoutes);
     },
     { prefix: '/api/v1' },
   );

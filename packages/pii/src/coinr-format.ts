@@ -148,6 +148,9 @@ export function parseFrameworkRows(text: string): FrameworkRow[] {
       weight: num('Weight'),
       direction: direction as Direction | null,
       denominator: get('Denominator'),
+      goalpostLower: num('goalpost_lower'),
+      goalpostUpper: num('goalpost_upper'),
+      goalpostScale: num('goalpost_scale'),
     };
   });
 }

@@ -35,7 +35,7 @@ export const pipelineConfigSchema = z
     normalise: z
       .object({
         method: z
-          .enum(['minmax', 'zscore', 'rank', 'prank', 'dist2max'])
+          .enum(['minmax', 'zscore', 'rank', 'prank', 'dist2max', 'goalposts'])
           .default(NORMALISE_DEFAULTS.method),
         range: z
           .tuple([z.number(), z.number()])
@@ -43,6 +43,17 @@ export const pipelineConfigSchema = z
           .default([...NORMALISE_DEFAULTS.range]),
         mean: z.number().default(NORMALISE_DEFAULTS.mean),
         sd: z.number().positive().default(NORMALISE_DEFAULTS.sd),
+        /** Goalposts of the indicators whose framework row has none. */
+        goalposts: z
+          .object({
+            lower: z.number(),
+            upper: z.number(),
+            scale: z.number().positive().default(NORMALISE_DEFAULTS.goalpostScale),
+          })
+          .strict()
+          .refine((g) => g.lower < g.upper, { message: 'lower must be below upper' })
+          .optional(),
+        trunc2posts: z.boolean().default(NORMALISE_DEFAULTS.trunc2posts),
       })
       .strict()
       .optional(),

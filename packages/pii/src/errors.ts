@@ -17,7 +17,8 @@ export type PiiErrorCode =
   | 'NON_NUMERIC_VALUE'
   | 'NON_POSITIVE_VALUE'
   | 'INVALID_WEIGHTS'
-  | 'INVALID_CONFIG';
+  | 'INVALID_CONFIG'
+  | 'INVALID_SPEC';
 
 export interface PiiErrorLocation {
   /** 1-based row of the input table (data rows, header excluded) or CSV line, when known. */

@@ -69,6 +69,7 @@ export function buildFramework(rows: readonly FrameworkRow[]): Framework {
         at('Direction'),
       );
     }
+    const goalposts = frameworkGoalposts(r, row);
     nodes.set(r.iCode, {
       iCode: r.iCode,
       type: r.type,
@@ -78,6 +79,7 @@ export function buildFramework(rows: readonly FrameworkRow[]): Framework {
       weight,
       direction,
       denominator: r.type === 'Indicator' ? (r.denominator ?? null) : null,
+      goalposts: r.type === 'Indicator' ? goalposts : null,
       row,
     });
   });
@@ -94,17 +96,22 @@ export function buildFramework(rows: readonly FrameworkRow[]): Framework {
   }
   for (const n of all) {
     const seen = new Set<string>([n.iCode]);
+    let last = n;
     let p = n.parent;
     while (p !== null) {
       if (seen.has(p)) {
+        // `last` closes the loop: its Parent cell is the one to correct.
+        const path = [...seen];
+        const loop = [...path.slice(path.indexOf(p)), p];
         throw new PiiError(
           'CYCLE',
-          `framework row ${n.row}, column Parent: '${n.iCode}' is its own ancestor (${[...seen, p].join(' → ')})`,
-          { row: n.row, column: 'Parent' },
+          `framework row ${last.row}, column Parent: '${p}' is its own ancestor (${loop.join(' → ')})`,
+          { row: last.row, column: 'Parent' },
         );
       }
       seen.add(p);
-      p = nodes.get(p)?.parent ?? null;
+      last = nodes.get(p)!;
+      p = last.parent;
     }
   }
   for (const n of all) {
@@ -161,6 +168,37 @@ export function buildFramework(rows: readonly FrameworkRow[]): Framework {
     denominators: all.filter((n) => n.type === 'Denominator').map((n) => n.iCode),
     maxLevel,
   };
+}
+
+/** The goalposts of a framework row: both posts or neither, lower below upper, scale > 0. */
+function frameworkGoalposts(r: FrameworkRow, row: number): FrameworkNode['goalposts'] {
+  const lower = r.goalpostLower ?? null;
+  const upper = r.goalpostUpper ?? null;
+  const scale = r.goalpostScale ?? null;
+  if (lower === null && upper === null) return null;
+  if (lower === null || upper === null) {
+    const column = lower === null ? 'goalpost_lower' : 'goalpost_upper';
+    throw new PiiError(
+      'INVALID_VALUE',
+      `framework row ${row}, column ${column}: '${r.iCode}' has one goalpost but not the other`,
+      { row, column },
+    );
+  }
+  if (!(Number.isFinite(lower) && Number.isFinite(upper) && lower < upper)) {
+    throw new PiiError(
+      'INVALID_VALUE',
+      `framework row ${row}, column goalpost_upper: the upper goalpost of '${r.iCode}' must be above the lower one`,
+      { row, column: 'goalpost_upper' },
+    );
+  }
+  if (scale !== null && !(Number.isFinite(scale) && scale > 0)) {
+    throw new PiiError(
+      'INVALID_VALUE',
+      `framework row ${row}, column goalpost_scale: the goalpost scale of '${r.iCode}' must be > 0`,
+      { row, column: 'goalpost_scale' },
+    );
+  }
+  return { lower, upper, scale: scale ?? 100 };
 }
 
 /** Numeric columns of a unit table; errors name the unit row and the column. */

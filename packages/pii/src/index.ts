@@ -40,7 +40,10 @@ export {
 export {
   normalise,
   normaliseValues,
+  orientGoalposts,
+  indicatorGoalposts,
   NORMALISE_DEFAULTS,
+  type Goalposts,
   type NormaliseMethod,
   type NormaliseOptions,
 } from './normalise.js';
@@ -59,3 +62,54 @@ export {
   type PipelineConfigInput,
 } from './config.js';
 export { runPipeline, type PipelineResult } from './pipeline.js';
+export {
+  preparePipeline,
+  prepareInputs,
+  prepareConfig,
+  type PipelineOverrides,
+  type PreparedConfig,
+  type PreparedInputs,
+  type PreparedPipeline,
+} from './prepared.js';
+export { quantileSorted } from './columns.js';
+export { streamFor, type Random } from './random.js';
+export {
+  parseUncertaintySpec,
+  uncertaintySpecSchema,
+  runUncertainty,
+  type RankStats,
+  type ReplicationFailure,
+  type UncertaintyOptions,
+  type UncertaintyResult,
+  type UncertaintySpec,
+  type UncertaintySpecInput,
+} from './uncertainty.js';
+export {
+  runSensitivity,
+  saltelliPoint,
+  sobolIndices,
+  type FactorSensitivity,
+  type SensitivityResult,
+  type SobolEstimate,
+  type SobolIndex,
+} from './sensitivity.js';
+export {
+  pearson,
+  correlationMatrix,
+  correlations,
+  cronbachAlpha,
+  symmetricEigenvalues,
+  pca,
+  strengthsWeaknesses,
+  efficiency,
+  indexCode,
+  audit,
+  STRENGTH_COUNT,
+  ALWAYS_STRENGTH_RANK,
+  type Audit,
+  type AuditOptions,
+  type CorrelationRow,
+  type EfficiencyRow,
+  type PcaResult,
+  type StrengthMark,
+} from './analysis.js';

@@ -33,6 +33,10 @@ export interface FrameworkRow {
   /** Defaults to 1 for indicators and aggregates. */
   readonly direction?: Direction | null;
   readonly denominator?: string | null;
+  /** Goalposts of an indicator (COINr's `goalpost_lower`, `goalpost_upper`, `goalpost_scale`). */
+  readonly goalpostLower?: number | null;
+  readonly goalpostUpper?: number | null;
+  readonly goalpostScale?: number | null;
 }
 
 export interface FrameworkNode {
@@ -44,6 +48,12 @@ export interface FrameworkNode {
   readonly weight: number;
   readonly direction: Direction;
   readonly denominator: string | null;
+  /** An indicator's goalposts, when its row gives them (scale defaults to 100). */
+  readonly goalposts: {
+    readonly lower: number;
+    readonly upper: number;
+    readonly scale: number;
+  } | null;
   /** 1-based position of the row in the framework input. */
   readonly row: number;
 }

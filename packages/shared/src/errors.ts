@@ -53,6 +53,35 @@ export const ERROR_CODES = {
     status: 400,
     message: 'Tệp tải lên còn lỗi; không có số liệu nào được ghi.',
   },
+  PII_FRAMEWORK_INVALID: {
+    status: 400,
+    message: 'Khung chỉ số không hợp lệ; không có thay đổi nào được ghi.',
+  },
+  PII_EDITION_HAS_RUNS: {
+    status: 409,
+    message: 'Ấn bản đã có lần tính chỉ số nên không thể xóa.',
+  },
+  PII_NO_DATA: {
+    status: 409,
+    message: 'Chưa có số liệu nào được Bộ chấp nhận để tính chỉ số.',
+  },
+  PII_INDICATOR_NO_DATA: {
+    status: 409,
+    message: 'Có chỉ số không có số liệu được chấp nhận ở tỉnh, thành phố nào.',
+  },
+  PII_UNIT_NO_DATA: {
+    status: 409,
+    message: 'Có tỉnh, thành phố không có số liệu nào được chấp nhận.',
+  },
+  PII_BASIS_MISMATCH: {
+    status: 409,
+    message:
+      'Số liệu của năm đã chọn không quy đổi được về các tỉnh, thành phố mà chỉ số xếp hạng.',
+  },
+  PII_COMPUTE_FAILED: {
+    status: 409,
+    message: 'Không tính được chỉ số với khung, cấu hình và số liệu hiện có.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu không được hỗ trợ.' },
   ACCOUNT_LOCKED: {

@@ -12,3 +12,4 @@ export * from './indicators.js';
 export * from './values.js';
 export * from './outliers.js';
 export * from './statistics.js';
+export * from './pii.js';

@@ -3,6 +3,17 @@ import { ROLE_LABELS, ROLES } from '@caunoi/shared';
 import { createDeps } from '../bootstrap.js';
 import { dataImport, type DataImportOptions } from './commands/data.js';
 import { dbMigrate, dbSeed, assertSeedAllowed } from './commands/db.js';
+import {
+  indexAudit,
+  indexCompute,
+  type IndexAuditOptions,
+  type IndexOutOptions,
+} from './commands/index-engine.js';
+import {
+  indexSensitivity,
+  indexUncertainty,
+  type IndexUncertaintyOptions,
+} from './commands/index-uncertainty.js';
 import { unitsList, type UnitsListOptions } from './commands/units.js';
 import { userCreate, type UserCreateOptions } from './commands/user.js';
 import { localise, localiseHelpCommand, translateCommanderError } from './commander-vi.js';
@@ -220,6 +231,162 @@ export function buildProgram(io: CliIO, runtime: CliRuntime): Command {
           osUser: io.osUser,
         });
       });
+    });
+
+  /* ───── index ───── */
+  const index = program
+    .command('index')
+    .description(
+      'Chỉ số tổng hợp (Bộ chỉ số ĐMST cấp tỉnh): tính và phân tích trên tệp iData/iMeta của COINr, không cần cơ sở dữ liệu (composite index)',
+    );
+  localiseHelpCommand(index);
+
+  const engineInputs = (command: Command) =>
+    command
+      .requiredOption(
+        '--data <iData.csv>',
+        'Số liệu theo đơn vị (iData của COINr): cột uCode và một cột mỗi chỉ số, mẫu số, nhóm (unit data)',
+      )
+      .requiredOption(
+        '--meta <iMeta.csv>',
+        'Khung chỉ số (iMeta của COINr): Level, iCode, Direction, Weight, Parent, Type, có thể thêm Denominator, goalpost_lower, goalpost_upper, goalpost_scale (framework)',
+      )
+      .requiredOption(
+        '--config <pipeline.json>',
+        'Cấu hình các bước: denominate, impute, screen, treat, normalise, aggregate; bước nào không có thì bỏ qua (pipeline configuration)',
+      )
+      .requiredOption(
+        '--out <thư_mục>',
+        'Thư mục ghi kết quả; có hay chưa có đều được, chỉ ghi khi mọi bước thành công (output folder)',
+      );
+
+  const engineHelp = (examples: string[]) =>
+    [
+      '',
+      'Tệp CSV kết quả: cột đầu là uCode, các cột sau là mã chỉ số theo thứ tự trong iMeta; NA là thiếu;',
+      'số ghi đủ độ chính xác (không làm tròn). Lỗi trong tệp đầu vào được báo kèm tệp, dòng (dòng tiêu đề là 1)',
+      'và cột, dòng cuối có dạng file=… row=… column=… code=…; khi có lỗi không ghi tệp nào. Mã thoát: 0 khi thành công, 1 khi có lỗi.',
+      '',
+      'Ví dụ pipeline.json:',
+      '  {"denominate": true, "impute": {"method": "group-mean", "group": "EurAsia_group"},',
+      '   "screen": {"minDataShare": 0.9},',
+      '   "treat": {"winmax": 5, "skewThreshold": 2, "kurtosisThreshold": 3.5, "fallback": "log_CT"},',
+      '   "normalise": {"method": "minmax", "range": [0, 100]}, "aggregate": {"method": "arithmetic"}}',
+      '',
+      'Ví dụ:',
+      ...examples.map((e) => `  ${e}`),
+      '',
+    ].join('\n');
+
+  engineInputs(
+    index
+      .command('compute')
+      .description(
+        'Tính chỉ số: ghi denominated.csv, imputed.csv, screened.csv, treated.csv, normalised.csv, aggregated.csv (mọi cấp), ranks.csv, treatment.csv, mỗi tệp một bước đã chạy (compute the index)',
+      ),
+  )
+    .addHelpText(
+      'after',
+      engineHelp([
+        `${RUN} index compute --data iData.csv --meta iMeta.csv --config pipeline.json --out ket-qua`,
+      ]),
+    )
+    .action(async (options: IndexOutOptions) => {
+      await indexCompute(options, io.stdout);
+    });
+
+  engineInputs(
+    index
+      .command('audit')
+      .description(
+        'Phân tích thống kê: correlations.csv (tương quan với cấp trên và với chỉ số chung), correlation_matrices.csv, cronbach.csv, pca.csv, strengths.csv (điểm mạnh, điểm yếu), efficiency.csv (statistical audit)',
+      ),
+  )
+    .option(
+      '--efficiency <đầu_ra,đầu_vào>',
+      'Mã hai chỉ số tổng hợp để tính tỷ số hiệu quả đầu ra ÷ đầu vào, ví dụ OUTPUT,INPUT (efficiency ratio)',
+    )
+    .addHelpText(
+      'after',
+      engineHelp([
+        `${RUN} index audit --data iData.csv --meta iMeta.csv --config pipeline.json --out phan-tich --efficiency Sust,Conn`,
+      ]),
+    )
+    .action(async (options: IndexAuditOptions) => {
+      await indexAudit(options, io.stdout);
+    });
+
+  const specHelp = [
+    '',
+    'Ví dụ ua.json (mỗi lần chạy chọn ngẫu nhiên, đều nhau và độc lập, một phương án cho mỗi lựa chọn; trọng số',
+    'của mỗi cấp nêu trong weightNoise thành w + (2u − 1)·f·w, như get_noisy_weights của COINr):',
+    '  {"runs": 1000, "seed": 42,',
+    '   "alternatives": {"treat.winmax": [1, 2, 3, 4, 5],',
+    '                    "normalise": [{"method": "minmax", "range": [1, 100]}, {"method": "zscore", "mean": 10, "sd": 2}],',
+    '                    "aggregate.method": ["arithmetic", "geometric"]},',
+    '   "weightNoise": {"2": 0.25, "3": 0.25}}',
+    'Khóa của alternatives: một bước (normalise) hoặc đường dẫn có dấu chấm vào cấu hình (treat.winmax).',
+    'Tùy chọn: "target" (mã chỉ số tổng hợp cần xếp hạng, mặc định chỉ số cấp cao nhất), "bootstrap" (số mẫu',
+    'bootstrap của khoảng tin cậy độ nhạy, mặc định 1000). Cùng seed cho cùng kết quả, với mọi số luồng.',
+  ];
+  const workersOption = (command: Command) =>
+    command
+      .requiredOption(
+        '--spec <ua.json>',
+        'Các lựa chọn không chắc chắn: runs, seed, alternatives, weightNoise (uncertainty specification)',
+      )
+      .option(
+        '--workers <số>',
+        'Số luồng xử lý song song (mặc định: số bộ xử lý có sẵn) (worker threads)',
+      );
+
+  workersOption(
+    engineInputs(
+      index
+        .command('uncertainty')
+        .description(
+          'Phân tích bất định Monte Carlo: ghi rankstats.csv (uCode, Nominal, Mean, Median, Q5, Q95 của thứ hạng chỉ số chung qua các lần chạy; Q5, Q95 theo quantile loại 7 của R) (uncertainty analysis)',
+        ),
+    ),
+  )
+    .addHelpText(
+      'after',
+      [
+        ...specHelp,
+        'Lần chạy không tính được (ví dụ trung bình nhân gặp giá trị ≤ 0) được bỏ qua, như COINr.',
+        '',
+        'Ví dụ:',
+        `  ${RUN} index uncertainty --data iData.csv --meta iMeta.csv --config pipeline.json --spec ua.json --out bat-dinh`,
+        '',
+      ].join('\n'),
+    )
+    .action(async (options: IndexUncertaintyOptions) => {
+      await indexUncertainty(options, io.stdout);
+    });
+
+  workersOption(
+    engineInputs(
+      index
+        .command('sensitivity')
+        .description(
+          'Phân tích độ nhạy (chỉ số Sobol bậc một và toàn phần, thiết kế Saltelli, khoảng tin cậy bootstrap) của mức thay đổi thứ hạng trung bình: ghi sensitivity.csv (factor, Si, Si_low, Si_high, STi, STi_low, STi_high) (sensitivity analysis)',
+        ),
+    ),
+  )
+    .addHelpText(
+      'after',
+      [
+        ...specHelp,
+        'Với độ nhạy, runs là N: chạy N·(d + 2) lần, d là số yếu tố (mỗi khóa của alternatives và mỗi cấp của',
+        'weightNoise là một yếu tố; cần ít nhất hai).',
+        '',
+        'Ví dụ:',
+        `  ${RUN} index sensitivity --data iData.csv --meta iMeta.csv --config pipeline.json --spec ua.json --out do-nhay`,
+        '',
+      ].join('\n'),
+    )
+    .action(async (options: IndexUncertaintyOptions) => {
+      await indexSensitivity(options, io.stdout);
     });
 
   return program;

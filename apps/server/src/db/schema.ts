@@ -10,6 +10,9 @@ import type {
   PeriodAggregation,
   PeriodForm,
   PeriodType,
+  PiiNodeType,
+  PiiPlacement,
+  PiiUnitBasis,
   ProposalAnswer,
   ProposalCategory,
   Recurrence,
@@ -1230,3 +1233,113 @@ export const statImports = pgTable('stat_imports', {
   actorUsername: text('actor_username').notNull(),
   createdAt: createdAt(),
 });
+
+/* ───────────── Provincial Innovation Index: editions, runs, published results ───────────── */
+
+/** One edition of the PII framework (an edition per year). */
+export const piiEditions = pgTable(
+  'pii_editions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** Built from public sources, not the official list ("khung minh họa"). */
+    illustrative: boolean('illustrative').notNull().default(false),
+    unitBasis: text('unit_basis').$type<PiiUnitBasis>().notNull(),
+    /** The reporting year a run reads by default. */
+    dataYear: integer('data_year').notNull(),
+    notes: text('notes'),
+    /** The engine's pipeline configuration. */
+    config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('pii_editions_year_uq').on(t.year),
+    check('pii_editions_basis_chk', sql`${t.unitBasis} IN ('provinces-63', 'provinces-34')`),
+  ],
+);
+
+/** The framework's rows (COINr's iMeta), in order. */
+export const piiNodes = pgTable(
+  'pii_nodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => piiEditions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    code: text('code').notNull(),
+    type: text('type').$type<PiiNodeType>().notNull(),
+    level: integer('level'),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en'),
+    parent: text('parent'),
+    weight: doublePrecision('weight').notNull().default(1),
+    direction: integer('direction').notNull().default(1),
+    denominator: text('denominator'),
+    /** The statistics catalogue indicator whose accepted values feed this row. */
+    sourceIndicator: text('source_indicator'),
+    unitVi: text('unit_vi'),
+    placement: text('placement').$type<PiiPlacement>(),
+  },
+  (t) => [
+    uniqueIndex('pii_nodes_code_uq').on(t.editionId, t.code),
+    index('pii_nodes_edition_idx').on(t.editionId, t.position),
+    check('pii_nodes_direction_chk', sql`${t.direction} IN (1, -1)`),
+    check(
+      'pii_nodes_type_chk',
+      sql`${t.type} IN ('Indicator', 'Aggregate', 'Denominator', 'Group')`,
+    ),
+  ],
+);
+
+/**
+ * A computation run: its inputs (framework, configuration, the values read) and every output,
+ * written once. A trigger refuses updates, so a run can only be re-computed and compared.
+ */
+export const piiRuns = pgTable(
+  'pii_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    editionId: uuid('edition_id')
+      .notNull()
+      .references(() => piiEditions.id, { onDelete: 'restrict' }),
+    dataYear: integer('data_year').notNull(),
+    /** SHA-256 (hex) of the canonical inputs. */
+    inputHash: text('input_hash').notNull(),
+    /** Framework rows, configuration, unit table and uncertainty specification as computed. */
+    inputs: jsonb('inputs').$type<Record<string, unknown>>().notNull(),
+    /** Every intermediate data set, treatment details, ranks, analysis and uncertainty. */
+    outputs: jsonb('outputs').$type<Record<string, unknown>>().notNull(),
+    unitCount: integer('unit_count').notNull(),
+    indicatorCount: integer('indicator_count').notNull(),
+    uncertaintyRuns: integer('uncertainty_runs').notNull().default(0),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pii_runs_edition_idx').on(t.editionId, t.createdAt)],
+);
+
+/** Results as officially published (with their sources), shown beside computed runs. */
+export const piiPublishedResults = pgTable(
+  'pii_published_results',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    provinceName: text('province_name').notNull(),
+    unitId: text('unit_id').references(() => units.id, { onDelete: 'restrict' }),
+    score: doublePrecision('score'),
+    rank: integer('rank'),
+    ofN: integer('of_n'),
+    inputScore: doublePrecision('input_score'),
+    outputScore: doublePrecision('output_score'),
+    /** Pillar scores 1–7, null where not published. */
+    pillars: jsonb('pillars').$type<(number | null)[]>().notNull(),
+    notes: text('notes'),
+    source: text('source').notNull(),
+    /** Order in the reference file. */
+    position: integer('position').notNull(),
+  },
+  (t) => [index('pii_published_year_idx').on(t.year, t.rank)],
+);

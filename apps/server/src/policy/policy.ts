@@ -46,6 +46,10 @@ export const ACTIONS = [
   'statistics.accept',
   /** Bulk import of values for all provinces and periods (administrators). */
   'statistics.import',
+  /** Read the innovation index: editions, runs, profiles, rankings, published results. */
+  'pii.read',
+  /** The Ministry coordinator's work on the index: edit and import editions, compute runs. */
+  'pii.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -150,6 +154,8 @@ const POLICY: Record<Action, Partial<Record<Role, Reach>>> = {
   'statistics.approve': { system_admin: 'anywhere', province_approver: 'province' },
   'statistics.accept': MINISTRY,
   'statistics.import': { system_admin: 'anywhere' },
+  'pii.read': EVERY_ROLE,
+  'pii.manage': MINISTRY,
 };
 
 function reachOf(a: Assignment, reach: Reach): 'anywhere' | 'province' | 'organisation' {

@@ -62,7 +62,7 @@ export function uniform(...key: Array<string | number>): number {
 }
 
 /** A standard normal draw (Box–Muller) seeded by the key. */
-function normal(...key: Array<string | number>): number {
+export function normal(...key: Array<string | number>): number {
   const u1 = Math.max(uniform(...key, 'u1'), 1e-12);
   const u2 = uniform(...key, 'u2');
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

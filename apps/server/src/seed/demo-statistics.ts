@@ -6,8 +6,10 @@ import {
   type ReportStatus,
 } from '@caunoi/shared';
 import { UnitRegistry } from '@caunoi/units';
-import { writeTransaction, type Ctx } from '../core/context.js';
+import { writeTransaction, type Ctx, type WriteScope } from '../core/context.js';
+import type { Tx } from '../db/database.js';
 import { statImports, statReportEvents, statReports } from '../db/schema.js';
+import type { Catalogue } from '../modules/statistics/catalogue.js';
 import { loadCatalogue } from '../modules/statistics/catalogue.repo.js';
 import * as formsRepo from '../modules/statistics/forms.repo.js';
 import { reportersOf, scheduleFor } from '../modules/statistics/forms.service.js';
@@ -53,7 +55,7 @@ interface PlannedEvent {
   at: Date;
 }
 
-interface PlannedReport {
+export interface PlannedReport {
   unitId: string;
   periodCode: string;
   status: StoredStatus;
@@ -78,16 +80,20 @@ const days = (u: number, from: number, to: number) => from + Math.floor(u * (to 
  * a few late, a few returned once by the department's approver. Steps that would fall after
  * today are not taken.
  */
-function planReport(
+export function planReport(
   unitId: string,
   year: number,
   schedule: { opensOn: string; deadline: string; locksOn: string },
   target: Exclude<ReportStatus, 'not_started'>,
   today: string,
   reopen: boolean,
+  /** Tells apart the reports of several forms of the same unit and year ('' for the annual one). */
+  form = '',
 ): PlannedReport {
-  const u = (...k: Array<string | number>) => uniform('report', unitId, year, ...k);
-  const at = (date: string, step: string) => workingTime(date, 'report', unitId, year, step);
+  const key = form === '' ? [] : [form];
+  const u = (...k: Array<string | number>) => uniform('report', ...key, unitId, year, ...k);
+  const at = (date: string, step: string) =>
+    workingTime(date, 'report', ...key, unitId, year, step);
   const opened = addDays(schedule.opensOn, days(u('opened'), 0, 20));
   const events: PlannedEvent[] = [];
   const step = (
@@ -153,7 +159,7 @@ function planReport(
     status: (last?.toStatus ?? 'draft') as StoredStatus,
     reopened: last?.action === 'reopen',
     returnComment: last?.action === 'return' || last?.action === 'reopen' ? last.comment : null,
-    createdAt: workingTime(opened, 'report', unitId, year, 'opened'),
+    createdAt: workingTime(opened, 'report', ...key, unitId, year, 'opened'),
     events: done,
   };
 }
@@ -181,6 +187,96 @@ function reportRow(formId: string, plan: PlannedReport): typeof statReports.$inf
 }
 
 /**
+ * Runs a demo seed of a form in one transaction, with what it reads: the catalogue (loaded before
+ * the transaction, whose tables it reads side by side), the unit registry, the form's indicators
+ * and provinces. Without the form (retired by the Ministry), nothing is written.
+ */
+export async function withDemoForm<R>(
+  ctx: Ctx,
+  code: string,
+  none: R,
+  seed: (scope: WriteScope & DemoForm) => Promise<R>,
+): Promise<R> {
+  const catalogue = await loadCatalogue(ctx.database.db);
+  return writeTransaction(ctx, async (scope) => {
+    const form = await formsRepo.findFormByCode(scope.tx, code);
+    if (!form) return none;
+    const { units, edges } = await loadUnits(scope.tx);
+    return seed({
+      ...scope,
+      catalogue,
+      form,
+      registry: new UnitRegistry(units, edges),
+      indicatorCodes: await formsRepo.indicatorsOf(scope.tx, form.id),
+      assigned: await formsRepo.unitsOf(scope.tx, form.id),
+    });
+  });
+}
+
+export interface DemoForm {
+  catalogue: Catalogue;
+  form: formsRepo.FormRow;
+  registry: UnitRegistry;
+  indicatorCodes: string[];
+  assigned: string[];
+}
+
+/** The import batch a demo's values are written in, with what it holds (actor `demo-seed`). */
+export async function insertDemoBatch(
+  tx: Tx,
+  summary: { formCode: string; periods: string[]; synthetic: number; real: number; note: string },
+): Promise<string> {
+  const [batch] = await tx
+    .insert(statImports)
+    .values({
+      channel: 'import',
+      fileName: null,
+      actorUsername: DEMO_ACTOR,
+      summary: { kind: 'demo', ...summary },
+    })
+    .returning({ id: statImports.id });
+  return batch!.id;
+}
+
+/**
+ * Writes the planned reports of a form with their steps (actor `demo-seed`, no notification) and
+ * counts them by period and status, for the load's audit entry.
+ */
+export async function writePlannedReports(tx: Tx, formId: string, plans: PlannedReport[]) {
+  const rows = plans.map((p) => reportRow(formId, p));
+  const inserted = rows.length
+    ? await tx.insert(statReports).values(rows).returning({
+        id: statReports.id,
+        unitId: statReports.unitId,
+        periodCode: statReports.periodCode,
+      })
+    : [];
+  const planOf = new Map(plans.map((p) => [`${p.unitId}|${p.periodCode}`, p]));
+  const events = inserted.flatMap((r) =>
+    planOf.get(`${r.unitId}|${r.periodCode}`)!.events.map((e) => ({
+      reportId: r.id,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      comment: e.comment,
+      actorUserId: null,
+      actorUsername: DEMO_ACTOR,
+      at: e.at,
+    })),
+  );
+  for (let i = 0; i < events.length; i += 1000) {
+    await tx.insert(statReportEvents).values(events.slice(i, i + 1000));
+  }
+  // One entry for the whole load: the values keep their own history, each report its steps.
+  const statuses: Record<string, Record<string, number>> = {};
+  for (const r of rows) {
+    const ofPeriod = (statuses[r.periodCode] ??= {});
+    ofPeriod[r.status] = (ofPeriod[r.status] ?? 0) + 1;
+  }
+  return { rows, statuses };
+}
+
+/**
  * The statistics demo of the annual form BM-KHCN-NAM, 2019–2025: synthetic values for every
  * reporter and typed cell (flagged synthetic, written through the bulk import channel), the
  * figures the source articles state as reported values, and each report's place in the workflow
@@ -190,15 +286,8 @@ export async function seedDemoStatistics(
   ctx: Ctx,
   today = todayInVietnam(new Date()),
 ): Promise<StatisticsDemoResult> {
-  // Read before the transaction: the catalogue loads its tables side by side.
-  const catalogue = await loadCatalogue(ctx.database.db);
-  return writeTransaction(ctx, async ({ tx, audit }) => {
-    const form = await formsRepo.findFormByCode(tx, DEMO_FORM_CODE);
-    if (!form) return NO_STATISTICS;
-    const { units, edges } = await loadUnits(tx);
-    const registry = new UnitRegistry(units, edges);
-    const indicatorCodes = await formsRepo.indicatorsOf(tx, form.id);
-    const assigned = await formsRepo.unitsOf(tx, form.id);
+  return withDemoForm(ctx, DEMO_FORM_CODE, NO_STATISTICS, async (demo) => {
+    const { tx, audit, catalogue, form, registry, indicatorCodes, assigned } = demo;
 
     // The years already open on `today`, each with its reporters and calendar.
     const years: Array<{
@@ -268,57 +357,20 @@ export async function seedDemoStatistics(
       }
     }
 
-    const [batch] = await tx
-      .insert(statImports)
-      .values({
-        channel: 'import',
-        fileName: null,
-        actorUsername: DEMO_ACTOR,
-        summary: {
-          kind: 'demo',
-          formCode: form.code,
-          periods: years.map((y) => String(y.year)),
-          synthetic: synthetic.length,
-          real: real.length,
-          note: 'Số liệu minh họa (tổng hợp) để trình diễn, trừ các số liệu nêu trong các bài báo nguồn.',
-        },
-      })
-      .returning({ id: statImports.id });
-    const options = { channel: 'import' as const, actorUsername: DEMO_ACTOR, batchId: batch!.id };
+    const batchId = await insertDemoBatch(tx, {
+      formCode: form.code,
+      periods: years.map((y) => String(y.year)),
+      synthetic: synthetic.length,
+      real: real.length,
+      note: 'Số liệu minh họa (tổng hợp) để trình diễn, trừ các số liệu nêu trong các bài báo nguồn.',
+    });
+    const options = { channel: 'import' as const, actorUsername: DEMO_ACTOR, batchId };
     await writeValues(tx, synthetic, { ...options, synthetic: true });
     await writeValues(tx, real, { ...options, synthetic: false });
-    const rows = [...plans.values()].map((p) => reportRow(form.id, p));
-    const inserted = rows.length
-      ? await tx.insert(statReports).values(rows).returning({
-          id: statReports.id,
-          unitId: statReports.unitId,
-          periodCode: statReports.periodCode,
-        })
-      : [];
-    const events = inserted.flatMap((r) =>
-      plans.get(`${r.unitId}|${r.periodCode}`)!.events.map((e) => ({
-        reportId: r.id,
-        action: e.action,
-        fromStatus: e.fromStatus,
-        toStatus: e.toStatus,
-        comment: e.comment,
-        actorUserId: null,
-        actorUsername: DEMO_ACTOR,
-        at: e.at,
-      })),
-    );
-    for (let i = 0; i < events.length; i += 1000) {
-      await tx.insert(statReportEvents).values(events.slice(i, i + 1000));
-    }
-    // One entry for the whole load: the values keep their own history, each report its steps.
-    const statuses: Record<string, Record<string, number>> = {};
-    for (const r of rows) {
-      const ofPeriod = (statuses[r.periodCode] ??= {});
-      ofPeriod[r.status] = (ofPeriod[r.status] ?? 0) + 1;
-    }
+    const { rows, statuses } = await writePlannedReports(tx, form.id, [...plans.values()]);
     await audit({
       entityType: 'stat_import',
-      entityId: batch!.id,
+      entityId: batchId,
       action: 'create',
       after: {
         formCode: form.code,

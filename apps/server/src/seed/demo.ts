@@ -5,11 +5,14 @@ import { organisations, people, positions, roleAssignments, users } from '../db/
 import { hashPassword } from '../modules/auth/auth.crypto.js';
 import { MINISTRY_CODE } from './reference-organisations.js';
 import { seedSourceCoordination } from './demo-coordination.js';
+import { NO_PII, seedDemoPii, type PiiDemoResult } from './demo-pii.js';
+import { seedDemoPiiRuns } from './demo-pii-runs.js';
 import { NO_STATISTICS, seedDemoStatistics, type StatisticsDemoResult } from './demo-statistics.js';
 import { seedSynthetic } from './demo-synthetic.js';
 import { Lookup } from './lookup.js';
 
-export interface DemoSeedResult extends CoordinationDemoResult, StatisticsDemoResult {
+export interface DemoSeedResult
+  extends CoordinationDemoResult, StatisticsDemoResult, PiiDemoResult {
   users: number;
   people: number;
   organisations: number;
@@ -343,7 +346,8 @@ const DEMO_PEOPLE: Array<{ fullName: string; positions: DemoPosition[] }> = [
 /**
  * Fills an empty database with demo accounts, organisations and people and, unless told
  * otherwise, the coordination records (from the source articles and synthetic ones) and the
- * statistics of the annual form, 2019–2025 (synthetic, except the figures the articles state).
+ * statistics of the annual form, 2019–2025 (synthetic, except the figures the articles state),
+ * and the inputs of the innovation index (form BM-PII, 2023–2025, synthetic).
  */
 export async function seedDemo(
   ctx: Ctx,
@@ -355,11 +359,15 @@ export async function seedDemo(
       ...accounts,
       ...{ programmes: 0, engagements: 0, proposals: 0, tasks: 0 },
       ...NO_STATISTICS,
+      ...NO_PII,
     };
   }
   const coordination = await seedDemoCoordination(ctx);
   const statistics = await seedDemoStatistics(ctx);
-  return { ...accounts, ...coordination, ...statistics };
+  const pii = await seedDemoPii(ctx);
+  // Runs of PII 2024 and 2025 from the values just written (PII 2026 is left to compute).
+  const piiRuns = await seedDemoPiiRuns(ctx);
+  return { ...accounts, ...coordination, ...statistics, ...pii, ...piiRuns };
 }
 
 /** The coordination demo records: what the source articles state, then synthetic ones. */

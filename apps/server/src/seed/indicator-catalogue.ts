@@ -1,4 +1,4 @@
-import type { IndicatorCatalogue } from '@caunoi/shared';
+import type { IndicatorCatalogue, ValidationRuleDefinition } from '@caunoi/shared';
 
 /**
  * The starter catalogue of statistics a provincial Department of Science and Technology reports
@@ -24,6 +24,8 @@ const LAW = {
   budget: 'Luật Ngân sách nhà nước số 83/2015/QH13',
   sme: 'Luật Hỗ trợ doanh nghiệp nhỏ và vừa số 04/2017/QH14',
   system: 'Hệ thống chỉ tiêu thống kê ngành khoa học và công nghệ',
+  national: 'Luật Thống kê số 89/2015/QH13 (Hệ thống chỉ tiêu thống kê quốc gia)',
+  pii: 'Quyết định số 989/QĐ-BKHCN ngày 27/05/2025 của Bộ trưởng Bộ Khoa học và Công nghệ (Bộ chỉ số đổi mới sáng tạo cấp địa phương)',
 } as const;
 
 const UNIT = {
@@ -57,6 +59,14 @@ const UNIT = {
   procedures: { unitVi: 'thủ tục', unitEn: 'procedures' },
   inspections: { unitVi: 'cuộc', unitEn: 'inspections' },
   yesNo: { unitVi: 'có/không', unitEn: 'yes/no' },
+  thousandPeople: { unitVi: 'nghìn người', unitEn: 'thousand persons' },
+  students: { unitVi: 'học sinh', unitEn: 'students' },
+  millionUsd: { unitVi: 'triệu USD', unitEn: 'million USD' },
+  score10: { unitVi: 'điểm (thang 10)', unitEn: 'points (out of 10)' },
+  score100: { unitVi: 'điểm (thang 100)', unitEn: 'points (out of 100)' },
+  score1: { unitVi: 'điểm (thang 1)', unitEn: 'points (out of 1)' },
+  index1: { unitVi: 'chỉ số (0–1)', unitEn: 'index (0–1)' },
+  percentagePoints: { unitVi: 'điểm phần trăm', unitEn: 'percentage points' },
 } as const;
 
 /** A count of events within the period (added over units and periods). */
@@ -97,7 +107,65 @@ const SOURCE = {
   innovation: `Hồ sơ hoạt động hỗ trợ khởi nghiệp đổi mới sáng tạo của ${DOST}`,
   pii: 'Kết quả Bộ chỉ số đổi mới sáng tạo cấp địa phương do Bộ Khoa học và Công nghệ công bố',
   administration: `Hệ thống thông tin giải quyết thủ tục hành chính cấp tỉnh; hồ sơ của ${DOST}`,
+  pci: 'Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) do Liên đoàn Thương mại và Công nghiệp Việt Nam (VCCI) công bố',
+  par: 'Chỉ số cải cách hành chính (PAR Index) của các tỉnh do Bộ Nội vụ công bố',
+  dti: 'Chỉ số chuyển đổi số cấp tỉnh (DTI) do cơ quan quản lý nhà nước về chuyển đổi số công bố',
+  policy: `Hồ sơ, minh chứng về chính sách do ${DOST} cung cấp; Bộ Khoa học và Công nghệ đánh giá`,
+  enterpriseSurvey: 'Điều tra doanh nghiệp hằng năm của cơ quan thống kê',
+  businessRegister:
+    'Hệ thống thông tin quốc gia về đăng ký doanh nghiệp; cơ quan thống kê cấp tỉnh',
+  labourSurvey: 'Điều tra lao động việc làm của cơ quan thống kê',
+  education: 'Số liệu của Sở Giáo dục và Đào tạo và Bộ Giáo dục và Đào tạo',
+  industrialZones: 'Ban Quản lý các khu công nghiệp, khu kinh tế của tỉnh',
+  credit: 'Ngân hàng Nhà nước, số liệu dư nợ tín dụng theo địa bàn tỉnh',
+  fdi: 'Số liệu vốn đầu tư trực tiếp nước ngoài thực hiện theo địa bàn tỉnh (cơ quan quản lý đầu tư và cơ quan thống kê)',
+  plantVariety: 'Văn phòng Bảo hộ giống cây trồng, lọc theo địa chỉ chủ đơn',
+  ocop: 'Quyết định công nhận kết quả đánh giá, phân hạng sản phẩm OCOP của Ủy ban nhân dân tỉnh và Trung ương',
+  certification:
+    'Dữ liệu chứng nhận hệ thống quản lý của các tổ chức chứng nhận, tổng hợp theo địa bàn tỉnh',
+  poverty: 'Kết quả rà soát hộ nghèo, hộ cận nghèo hằng năm được Ủy ban nhân dân tỉnh phê duyệt',
 } as const;
+
+/** A score published on a fixed scale: averaged across units, the latest one over time. */
+const SCORE = {
+  valueType: 'decimal',
+  unitAggregation: 'mean',
+  periodAggregation: 'last',
+  direction: 'higher_better',
+  evidenceRequired: false,
+} as const;
+/** A share published as it is (its components are not reported): averaged across units. */
+const SHARE = {
+  valueType: 'percentage',
+  unitAggregation: 'mean',
+  periodAggregation: 'mean',
+  direction: 'higher_better',
+  evidenceRequired: false,
+  ...UNIT.percent,
+} as const;
+
+/** A rule keeping a published score or share on its scale. */
+function rangeRule(code: string, hi: number, vi: string, en: string): ValidationRuleDefinition {
+  const scale = hi.toLocaleString('vi-VN');
+  return {
+    code: `${code}_RANGE`,
+    expression: `${code} >= 0 && ${code} <= ${hi}`,
+    severity: 'error',
+    messageVi: `${vi} phải nằm trong khoảng 0–${scale}; kiểm tra thang điểm của nguồn công bố.`,
+    messageEn: `${en} must lie between 0 and ${hi}; check the scale of the published source.`,
+  };
+}
+
+/** A count of enterprises that is part of all enterprises in operation. */
+function withinEnterprises(code: string, vi: string, en: string): ValidationRuleDefinition {
+  return {
+    code: `${code}_WITHIN_ENTERPRISES`,
+    expression: `${code} <= PROV_ENTERPRISES`,
+    severity: 'error',
+    messageVi: `${vi} không được lớn hơn tổng số doanh nghiệp đang hoạt động trên địa bàn.`,
+    messageEn: `${en} cannot exceed all enterprises in operation in the province.`,
+  };
+}
 
 export const STARTER_CATALOGUE: IndicatorCatalogue = {
   groups: [
@@ -147,6 +215,11 @@ export const STARTER_CATALOGUE: IndicatorCatalogue = {
       code: 'ADMINISTRATION',
       nameVi: 'Quản lý nhà nước và cải cách hành chính',
       nameEn: 'State management and administrative reform',
+    },
+    {
+      code: 'PII',
+      nameVi: 'Số liệu đầu vào Bộ chỉ số đổi mới sáng tạo cấp địa phương',
+      nameEn: 'Inputs of the Provincial Innovation Index',
     },
   ],
 
@@ -1083,6 +1156,550 @@ export const STARTER_CATALOGUE: IndicatorCatalogue = {
       sourceVi: `Hồ sơ thanh tra, kiểm tra của ${DOST}`,
       legalBasis: LAW.st,
     },
+
+    // Inputs of the Provincial Innovation Index: figures published by others (statistics
+    // offices, VCCI, ministries) that the department gathers once a year for the index.
+    {
+      ...FLOW,
+      valueType: 'decimal',
+      periodAggregation: 'mean',
+      direction: 'neutral',
+      code: 'PROV_POPULATION',
+      group: 'PII',
+      nameVi: 'Dân số trung bình',
+      nameEn: 'Average population',
+      definitionVi:
+        'Dân số trung bình của tỉnh trong năm báo cáo do cơ quan thống kê công bố, tính bằng nghìn người; mẫu số của các chỉ số tính trên dân số trong Bộ chỉ số đổi mới sáng tạo cấp địa phương.',
+      definitionEn:
+        'Average population of the province in the reporting year as published by the statistics office, in thousand persons; the denominator of the index’s per-capita indicators.',
+      ...UNIT.thousandPeople,
+      sourceVi: SOURCE.statistics,
+      legalBasis: LAW.national,
+    },
+    {
+      ...STOCK,
+      direction: 'neutral',
+      code: 'PROV_ENTERPRISES',
+      group: 'PII',
+      nameVi: 'Số doanh nghiệp đang hoạt động có kết quả sản xuất kinh doanh',
+      nameEn: 'Enterprises in operation with business results',
+      definitionVi:
+        'Số doanh nghiệp đang hoạt động có kết quả sản xuất kinh doanh trên địa bàn tỉnh tại ngày cuối năm báo cáo, theo điều tra doanh nghiệp của cơ quan thống kê; mẫu số của các chỉ số tính trên số doanh nghiệp.',
+      definitionEn:
+        'Enterprises of the province in operation with business results at the end of the reporting year, from the statistics office’s enterprise survey; the denominator of the index’s per-enterprise indicators.',
+      ...UNIT.enterprises,
+      sourceVi: SOURCE.enterpriseSurvey,
+      legalBasis: LAW.national,
+    },
+    {
+      ...FLOW,
+      direction: 'neutral',
+      code: 'PROV_NEW_ENTERPRISES',
+      group: 'PII',
+      nameVi: 'Số doanh nghiệp thành lập mới',
+      nameEn: 'Newly registered enterprises',
+      definitionVi:
+        'Số doanh nghiệp được cấp giấy chứng nhận đăng ký doanh nghiệp lần đầu trên địa bàn tỉnh trong năm báo cáo; mẫu số của tỷ lệ doanh nghiệp khởi nghiệp sáng tạo.',
+      definitionEn:
+        'Enterprises first registered in the province within the reporting year; the denominator of the share of innovative start-ups.',
+      ...UNIT.enterprises,
+      sourceVi: SOURCE.businessRegister,
+      legalBasis: LAW.national,
+    },
+    {
+      ...STOCK,
+      direction: 'neutral',
+      code: 'EDU_STUDENTS',
+      group: 'PII',
+      nameVi: 'Số học sinh, sinh viên đang theo học',
+      nameEn: 'Pupils and students enrolled',
+      definitionVi:
+        'Số học sinh phổ thông, học viên giáo dục nghề nghiệp và sinh viên đang theo học tại các cơ sở giáo dục, đào tạo trên địa bàn tỉnh đầu năm học của năm báo cáo; mẫu số của chi cho giáo dục và đào tạo bình quân một người đi học.',
+      definitionEn:
+        'Pupils, vocational learners and students enrolled in the province’s schools and training institutions at the start of the school year of the reporting year; the denominator of education spending per learner.',
+      ...UNIT.students,
+      sourceVi: SOURCE.education,
+      legalBasis: LAW.national,
+    },
+    {
+      ...SCORE,
+      evidenceRequired: true,
+      code: 'PII_POLICY_SCORE',
+      group: 'PII',
+      nameVi: 'Điểm chính sách thúc đẩy KH,CN&ĐMST phục vụ phát triển kinh tế - xã hội',
+      nameEn: 'Score of policies promoting S&T and innovation for development',
+      definitionVi:
+        'Điểm (thang 100) Bộ Khoa học và Công nghệ chấm cho các nghị quyết, chương trình, kế hoạch, cơ chế hỗ trợ về khoa học, công nghệ và đổi mới sáng tạo tỉnh ban hành và thực hiện trong năm báo cáo, trên cơ sở minh chứng do tỉnh cung cấp.',
+      definitionEn:
+        'Score (out of 100) the Ministry gives to the province’s resolutions, programmes, plans and support schemes for science, technology and innovation issued and carried out in the reporting year, on the evidence the province supplies.',
+      ...UNIT.score100,
+      sourceVi: SOURCE.policy,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SCORE,
+      code: 'PCI_LEGAL_INSTITUTIONS',
+      group: 'PII',
+      nameVi: 'Chỉ số thành phần PCI: Thiết chế pháp lý và an ninh trật tự',
+      nameEn: 'PCI sub-index: legal institutions and law and order',
+      definitionVi:
+        'Điểm chỉ số thành phần "Thiết chế pháp lý và an ninh trật tự" (thang 10) của tỉnh trong Chỉ số năng lực cạnh tranh cấp tỉnh công bố cho năm báo cáo.',
+      definitionEn:
+        'The province’s score (out of 10) on the "legal institutions and law and order" sub-index of the Provincial Competitiveness Index published for the reporting year.',
+      ...UNIT.score10,
+      sourceVi: SOURCE.pci,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SCORE,
+      code: 'PCI_BUSINESS_SUPPORT',
+      group: 'PII',
+      nameVi: 'Chỉ số thành phần PCI: Chính sách hỗ trợ doanh nghiệp',
+      nameEn: 'PCI sub-index: business support policy',
+      definitionVi:
+        'Điểm chỉ số thành phần "Chính sách hỗ trợ doanh nghiệp" (thang 10) của tỉnh trong Chỉ số năng lực cạnh tranh cấp tỉnh công bố cho năm báo cáo.',
+      definitionEn:
+        'The province’s score (out of 10) on the "business support policy" sub-index of the Provincial Competitiveness Index published for the reporting year.',
+      ...UNIT.score10,
+      sourceVi: SOURCE.pci,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SCORE,
+      code: 'PCI_ENTRY_COSTS',
+      group: 'PII',
+      nameVi: 'Chỉ số thành phần PCI: Chi phí gia nhập thị trường',
+      nameEn: 'PCI sub-index: market entry costs',
+      definitionVi:
+        'Điểm chỉ số thành phần "Chi phí gia nhập thị trường" (thang 10, điểm càng cao chi phí càng thấp) của tỉnh trong Chỉ số năng lực cạnh tranh cấp tỉnh công bố cho năm báo cáo.',
+      definitionEn:
+        'The province’s score (out of 10, higher meaning lower costs) on the "market entry costs" sub-index of the Provincial Competitiveness Index published for the reporting year.',
+      ...UNIT.score10,
+      sourceVi: SOURCE.pci,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SCORE,
+      code: 'PCI_PROACTIVITY',
+      group: 'PII',
+      nameVi: 'Chỉ số thành phần PCI: Tính năng động của chính quyền tỉnh',
+      nameEn: 'PCI sub-index: proactivity of the provincial government',
+      definitionVi:
+        'Điểm chỉ số thành phần "Tính năng động của chính quyền tỉnh" (thang 10) của tỉnh trong Chỉ số năng lực cạnh tranh cấp tỉnh công bố cho năm báo cáo.',
+      definitionEn:
+        'The province’s score (out of 10) on the "proactivity of the provincial government" sub-index of the Provincial Competitiveness Index published for the reporting year.',
+      ...UNIT.score10,
+      sourceVi: SOURCE.pci,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SCORE,
+      code: 'PCI_FAIR_COMPETITION',
+      group: 'PII',
+      nameVi: 'Chỉ số thành phần PCI: Cạnh tranh bình đẳng',
+      nameEn: 'PCI sub-index: fair competition',
+      definitionVi:
+        'Điểm chỉ số thành phần "Cạnh tranh bình đẳng" (thang 10) của tỉnh trong Chỉ số năng lực cạnh tranh cấp tỉnh công bố cho năm báo cáo.',
+      definitionEn:
+        'The province’s score (out of 10) on the "fair competition" sub-index of the Provincial Competitiveness Index published for the reporting year.',
+      ...UNIT.score10,
+      sourceVi: SOURCE.pci,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SCORE,
+      valueType: 'percentage',
+      ...UNIT.percent,
+      code: 'PAR_INDEX',
+      group: 'PII',
+      nameVi: 'Chỉ số cải cách hành chính (PAR Index)',
+      nameEn: 'Administrative reform index (PAR Index)',
+      definitionVi:
+        'Kết quả Chỉ số cải cách hành chính của Ủy ban nhân dân tỉnh (tính bằng phần trăm số điểm tối đa) do Bộ Nội vụ công bố cho năm báo cáo.',
+      definitionEn:
+        'The provincial People’s Committee’s administrative reform index (as a percentage of the maximum score) published by the Ministry of Home Affairs for the reporting year.',
+      sourceVi: SOURCE.par,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SCORE,
+      code: 'EDU_EXAM_SCORE',
+      group: 'PII',
+      nameVi: 'Điểm trung bình thi tốt nghiệp trung học phổ thông',
+      nameEn: 'Average score in the upper-secondary graduation exam',
+      definitionVi:
+        'Điểm trung bình các bài thi (thang 10) của thí sinh dự thi tốt nghiệp trung học phổ thông tại tỉnh trong năm báo cáo, theo kết quả Bộ Giáo dục và Đào tạo công bố.',
+      definitionEn:
+        'Average score (out of 10) of the candidates sitting the upper-secondary graduation exam in the province in the reporting year, as published by the Ministry of Education and Training.',
+      ...UNIT.score10,
+      sourceVi: SOURCE.education,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...FLOW,
+      code: 'EDU_NATIONAL_PRIZES',
+      group: 'PII',
+      nameVi: 'Số học sinh đạt giải kỳ thi chọn học sinh giỏi quốc gia THPT',
+      nameEn: 'Pupils winning prizes at the national excellent-pupil exam',
+      definitionVi:
+        'Số học sinh trung học phổ thông của tỉnh đạt giải (nhất, nhì, ba, khuyến khích) tại kỳ thi chọn học sinh giỏi quốc gia tổ chức trong năm báo cáo; mỗi giải tính một lần.',
+      definitionEn:
+        'Upper-secondary pupils of the province winning a prize (first, second, third or honourable mention) at the national excellent-pupil exam held in the reporting year; each prize counted once.',
+      ...UNIT.students,
+      sourceVi: SOURCE.education,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...MONEY,
+      code: 'EDU_SPENDING',
+      group: 'PII',
+      nameVi: 'Chi cho giáo dục và đào tạo trên địa bàn',
+      nameEn: 'Education and training spending in the province',
+      definitionVi:
+        'Tổng chi ngân sách nhà nước cho giáo dục và đào tạo trên địa bàn tỉnh trong năm báo cáo (quyết toán, hoặc ước thực hiện khi chưa có quyết toán); chia cho số học sinh, sinh viên ra chi bình quân một người đi học.',
+      definitionEn:
+        'State budget spending on education and training in the province in the reporting year (final accounts, or the estimate until they are closed); divided by the learners enrolled it gives spending per learner.',
+      sourceVi: SOURCE.finance,
+      legalBasis: LAW.budget,
+    },
+    {
+      ...MONEY,
+      code: 'RD_SPENDING',
+      group: 'PII',
+      nameVi: 'Chi cho nghiên cứu và phát triển trên địa bàn',
+      nameEn: 'Research and development spending in the province',
+      definitionVi:
+        'Tổng chi cho hoạt động nghiên cứu và phát triển của các tổ chức khoa học và công nghệ, cơ sở giáo dục đại học, cơ quan nhà nước và doanh nghiệp trên địa bàn trong năm báo cáo, từ mọi nguồn kinh phí, theo điều tra nghiên cứu và phát triển.',
+      definitionEn:
+        'Spending on research and development by the S&T organisations, universities, public bodies and enterprises of the province in the reporting year, from every source of funds, from the R&D survey.',
+      sourceVi: SOURCE.survey,
+      legalBasis: LAW.statistics,
+    },
+    {
+      ...SCORE,
+      code: 'DTI_INFRASTRUCTURE',
+      group: 'PII',
+      nameVi: 'Chỉ số thành phần DTI: Hạ tầng và nền tảng số',
+      nameEn: 'DTI sub-index: digital infrastructure and platforms',
+      definitionVi:
+        'Điểm chỉ số thành phần về hạ tầng và nền tảng số (thang 1) của tỉnh trong Chỉ số chuyển đổi số cấp tỉnh công bố cho năm báo cáo.',
+      definitionEn:
+        'The province’s score (out of 1) on the digital infrastructure and platforms sub-index of the provincial Digital Transformation Index published for the reporting year.',
+      ...UNIT.score1,
+      sourceVi: SOURCE.dti,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SCORE,
+      code: 'PCI_INFRASTRUCTURE',
+      group: 'PII',
+      nameVi: 'Điểm chất lượng cơ sở hạ tầng chung (PCI)',
+      nameEn: 'General infrastructure quality score (PCI)',
+      definitionVi:
+        'Điểm đánh giá chất lượng cơ sở hạ tầng chung của tỉnh (giao thông, điện, nước, khu công nghiệp, viễn thông), quy về thang 10, theo khảo sát doanh nghiệp của Chỉ số năng lực cạnh tranh cấp tỉnh công bố cho năm báo cáo.',
+      definitionEn:
+        'The province’s general infrastructure quality score (roads, power, water, industrial zones, telecommunications), on a 10-point scale, from the Provincial Competitiveness Index business survey published for the reporting year.',
+      ...UNIT.score10,
+      sourceVi: SOURCE.pci,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SHARE,
+      code: 'INDUSTRIAL_LAND_SERVICED_SHARE',
+      group: 'PII',
+      nameVi: 'Tỷ lệ diện tích đất công nghiệp đã xây dựng kết cấu hạ tầng',
+      nameEn: 'Share of industrial land with completed infrastructure',
+      definitionVi:
+        'Diện tích đất công nghiệp trong các khu, cụm công nghiệp đã được đầu tư xây dựng kết cấu hạ tầng kỹ thuật chia cho tổng diện tích đất công nghiệp theo quy hoạch tại cuối năm báo cáo, nhân 100.',
+      definitionEn:
+        'Industrial land in industrial zones and clusters with completed technical infrastructure divided by all planned industrial land at the end of the reporting year, times 100.',
+      sourceVi: SOURCE.industrialZones,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SHARE,
+      code: 'IZ_PROJECTS_OPERATING_SHARE',
+      group: 'PII',
+      nameVi: 'Tỷ lệ dự án đầu tư đang hoạt động trong các khu công nghiệp',
+      nameEn: 'Share of investment projects operating in industrial zones',
+      definitionVi:
+        'Số dự án đầu tư còn hiệu lực trong các khu công nghiệp của tỉnh đã đi vào sản xuất kinh doanh chia cho tổng số dự án còn hiệu lực tại cuối năm báo cáo, nhân 100.',
+      definitionEn:
+        'Valid investment projects in the province’s industrial zones that are in operation divided by all valid projects at the end of the reporting year, times 100.',
+      sourceVi: SOURCE.industrialZones,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...STOCK,
+      valueType: 'decimal',
+      ...UNIT.billionVnd,
+      code: 'PRIVATE_CREDIT',
+      group: 'PII',
+      nameVi: 'Dư nợ tín dụng đối với khu vực tư nhân',
+      nameEn: 'Outstanding credit to the private sector',
+      definitionVi:
+        'Dư nợ cho vay của các tổ chức tín dụng trên địa bàn đối với doanh nghiệp ngoài nhà nước, hợp tác xã và hộ kinh doanh tại cuối năm báo cáo; chia cho GRDP trong Bộ chỉ số.',
+      definitionEn:
+        'Loans outstanding of the credit institutions of the province to non-state enterprises, cooperatives and household businesses at the end of the reporting year; divided by GRDP in the index.',
+      sourceVi: SOURCE.credit,
+      legalBasis: LAW.national,
+    },
+    {
+      ...FLOW,
+      valueType: 'decimal',
+      periodAggregation: 'mean',
+      ...UNIT.billionVnd,
+      code: 'ENT_CAPITAL',
+      group: 'PII',
+      nameVi: 'Vốn sản xuất kinh doanh bình quân hằng năm của doanh nghiệp',
+      nameEn: 'Average annual business capital of enterprises',
+      definitionVi:
+        'Tổng vốn sản xuất kinh doanh bình quân trong năm báo cáo của các doanh nghiệp đang hoạt động có kết quả sản xuất kinh doanh trên địa bàn, theo điều tra doanh nghiệp; chia cho số doanh nghiệp trong Bộ chỉ số.',
+      definitionEn:
+        'Average business capital over the reporting year of the enterprises in operation in the province, from the enterprise survey; divided by the number of enterprises in the index.',
+      sourceVi: SOURCE.enterpriseSurvey,
+      legalBasis: LAW.national,
+    },
+    {
+      ...STOCK,
+      valueType: 'decimal',
+      ...UNIT.billionVnd,
+      code: 'ENT_FIXED_ASSETS',
+      group: 'PII',
+      nameVi: 'Giá trị tài sản cố định và đầu tư tài chính dài hạn của doanh nghiệp',
+      nameEn: 'Fixed assets and long-term financial investment of enterprises',
+      definitionVi:
+        'Giá trị tài sản cố định và đầu tư tài chính dài hạn của các doanh nghiệp đang hoạt động có kết quả sản xuất kinh doanh trên địa bàn tại cuối năm báo cáo, theo điều tra doanh nghiệp.',
+      definitionEn:
+        'Fixed assets and long-term financial investment of the enterprises in operation in the province at the end of the reporting year, from the enterprise survey.',
+      sourceVi: SOURCE.enterpriseSurvey,
+      legalBasis: LAW.national,
+    },
+    {
+      ...FLOW,
+      valueType: 'decimal',
+      ...UNIT.millionUsd,
+      code: 'EXPORTS',
+      group: 'PII',
+      nameVi: 'Kim ngạch xuất khẩu hàng hóa',
+      nameEn: 'Exports of goods',
+      definitionVi:
+        'Trị giá hàng hóa xuất khẩu của các doanh nghiệp trên địa bàn tỉnh trong năm báo cáo theo số liệu thống kê hải quan và cơ quan thống kê; chia cho GRDP trong Bộ chỉ số.',
+      definitionEn:
+        'Value of the goods exported by the province’s enterprises in the reporting year from customs and statistics office figures; divided by GRDP in the index.',
+      sourceVi: SOURCE.statistics,
+      legalBasis: LAW.national,
+    },
+    {
+      ...STOCK,
+      code: 'ENT_WITH_RD',
+      group: 'PII',
+      nameVi: 'Số doanh nghiệp có hoạt động nghiên cứu và phát triển',
+      nameEn: 'Enterprises with R&D activities',
+      definitionVi:
+        'Số doanh nghiệp trên địa bàn có chi cho nghiên cứu và phát triển hoặc có người làm nghiên cứu và phát triển trong năm báo cáo, theo điều tra doanh nghiệp; chia cho số doanh nghiệp đang hoạt động trong Bộ chỉ số.',
+      definitionEn:
+        'Enterprises of the province with R&D spending or R&D personnel in the reporting year, from the enterprise survey; divided by the enterprises in operation in the index.',
+      ...UNIT.enterprises,
+      sourceVi: SOURCE.enterpriseSurvey,
+      legalBasis: LAW.statistics,
+    },
+    {
+      ...STOCK,
+      code: 'ENT_WITH_INNOVATION',
+      group: 'PII',
+      nameVi: 'Số doanh nghiệp có hoạt động đổi mới sáng tạo',
+      nameEn: 'Enterprises with innovation activities',
+      definitionVi:
+        'Số doanh nghiệp trên địa bàn đưa ra sản phẩm, quy trình, phương thức tổ chức hoặc tiếp thị mới hay cải tiến đáng kể trong năm báo cáo, theo điều tra đổi mới sáng tạo trong doanh nghiệp.',
+      definitionEn:
+        'Enterprises of the province that introduced a new or significantly improved product, process, organisational or marketing method in the reporting year, from the enterprise innovation survey.',
+      ...UNIT.enterprises,
+      sourceVi: SOURCE.enterpriseSurvey,
+      legalBasis: LAW.statistics,
+    },
+    {
+      ...SHARE,
+      code: 'ENT_TRAINING_SPEND_SHARE',
+      group: 'PII',
+      nameVi: 'Tỷ lệ chi đào tạo lao động trong tổng chi của doanh nghiệp',
+      nameEn: 'Training spending as a share of enterprises’ total spending',
+      definitionVi:
+        'Chi cho đào tạo, bồi dưỡng người lao động của các doanh nghiệp trên địa bàn chia cho tổng chi phí sản xuất kinh doanh của các doanh nghiệp đó trong năm báo cáo, nhân 100, theo điều tra doanh nghiệp.',
+      definitionEn:
+        'Spending on training staff by the province’s enterprises divided by their total business costs in the reporting year, times 100, from the enterprise survey.',
+      sourceVi: SOURCE.enterpriseSurvey,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SHARE,
+      code: 'TRAINED_LABOUR_SHARE',
+      group: 'PII',
+      nameVi: 'Tỷ lệ lao động từ 15 tuổi trở lên đang làm việc đã qua đào tạo',
+      nameEn: 'Share of trained workers aged 15 and over',
+      definitionVi:
+        'Số lao động từ 15 tuổi trở lên đang làm việc có bằng cấp, chứng chỉ đào tạo chia cho tổng số lao động từ 15 tuổi trở lên đang làm việc trên địa bàn trong năm báo cáo, nhân 100, theo điều tra lao động việc làm.',
+      definitionEn:
+        'Employed persons aged 15 and over holding a qualification or training certificate divided by all employed persons aged 15 and over in the province in the reporting year, times 100, from the labour force survey.',
+      sourceVi: SOURCE.labourSurvey,
+      legalBasis: LAW.national,
+    },
+    {
+      ...FLOW,
+      valueType: 'decimal',
+      periodAggregation: 'mean',
+      ...UNIT.thousandPeople,
+      code: 'EMPLOYED',
+      group: 'PII',
+      nameVi: 'Lao động có việc làm trong nền kinh tế',
+      nameEn: 'Employed persons',
+      definitionVi:
+        'Số lao động từ 15 tuổi trở lên có việc làm trên địa bàn tỉnh, bình quân năm báo cáo, tính bằng nghìn người, theo điều tra lao động việc làm; chia cho dân số trong Bộ chỉ số.',
+      definitionEn:
+        'Employed persons aged 15 and over in the province, averaged over the reporting year, in thousand persons, from the labour force survey; divided by the population in the index.',
+      sourceVi: SOURCE.labourSurvey,
+      legalBasis: LAW.national,
+    },
+    {
+      ...STOCK,
+      code: 'ENT_ST_SERVICES',
+      group: 'PII',
+      nameVi: 'Số doanh nghiệp hoạt động dịch vụ chuyên môn, khoa học và công nghệ',
+      nameEn: 'Enterprises in professional, scientific and technical services',
+      definitionVi:
+        'Số doanh nghiệp đang hoạt động trên địa bàn có ngành kinh tế chính thuộc ngành hoạt động chuyên môn, khoa học và công nghệ (ngành M của Hệ thống ngành kinh tế Việt Nam) tại cuối năm báo cáo.',
+      definitionEn:
+        'Enterprises in operation in the province whose main activity is in professional, scientific and technical activities (section M of the Vietnamese classification of economic activities) at the end of the reporting year.',
+      ...UNIT.enterprises,
+      sourceVi: SOURCE.enterpriseSurvey,
+      legalBasis: LAW.national,
+    },
+    {
+      ...FLOW,
+      valueType: 'decimal',
+      ...UNIT.millionUsd,
+      code: 'FDI_DISBURSED',
+      group: 'PII',
+      nameVi: 'Vốn đầu tư trực tiếp nước ngoài thực hiện',
+      nameEn: 'Foreign direct investment disbursed',
+      definitionVi:
+        'Vốn đầu tư trực tiếp nước ngoài đã giải ngân, thực hiện trên địa bàn tỉnh trong năm báo cáo; chia cho GRDP trong Bộ chỉ số.',
+      definitionEn:
+        'Foreign direct investment disbursed in the province within the reporting year; divided by GRDP in the index.',
+      sourceVi: SOURCE.fdi,
+      legalBasis: LAW.national,
+    },
+    {
+      ...STOCK,
+      code: 'ENT_ISO_CERTIFIED',
+      group: 'PII',
+      nameVi: 'Số doanh nghiệp có chứng chỉ hệ thống quản lý theo tiêu chuẩn ISO',
+      nameEn: 'Enterprises with an ISO management system certificate',
+      definitionVi:
+        'Số doanh nghiệp trên địa bàn có ít nhất một giấy chứng nhận hệ thống quản lý phù hợp tiêu chuẩn ISO (9001, 14001, 22000, 45001…) còn hiệu lực tại cuối năm báo cáo; mỗi doanh nghiệp tính một lần.',
+      definitionEn:
+        'Enterprises of the province holding at least one valid ISO management system certificate (9001, 14001, 22000, 45001…) at the end of the reporting year; each enterprise counted once.',
+      ...UNIT.enterprises,
+      sourceVi: SOURCE.certification,
+      legalBasis: LAW.quality,
+    },
+    {
+      ...FLOW,
+      code: 'PLANT_VARIETY_APPLICATIONS',
+      group: 'PII',
+      nameVi: 'Số đơn đăng ký bảo hộ giống cây trồng',
+      nameEn: 'Plant variety protection applications',
+      definitionVi:
+        'Số đơn đăng ký bảo hộ quyền đối với giống cây trồng do chủ đơn có địa chỉ trên địa bàn tỉnh nộp trong năm báo cáo.',
+      definitionEn:
+        'Plant variety protection applications filed within the reporting year by applicants with an address in the province.',
+      ...UNIT.applications,
+      sourceVi: SOURCE.plantVariety,
+      legalBasis: LAW.ip,
+    },
+    {
+      ...FLOW,
+      code: 'IP_COLLECTIVE_MARK_APPLICATIONS',
+      group: 'PII',
+      nameVi: 'Số đơn đăng ký nhãn hiệu tập thể và nhãn hiệu chứng nhận',
+      nameEn: 'Collective and certification mark applications',
+      definitionVi:
+        'Số đơn đăng ký nhãn hiệu tập thể và nhãn hiệu chứng nhận do chủ đơn có địa chỉ trên địa bàn tỉnh nộp tại Cục Sở hữu trí tuệ trong năm báo cáo.',
+      definitionEn:
+        'Collective and certification mark applications filed with the IP Office within the reporting year by applicants with an address in the province.',
+      ...UNIT.applications,
+      sourceVi: SOURCE.ipOffice,
+      legalBasis: LAW.ip,
+    },
+    {
+      ...STOCK,
+      code: 'OCOP_4STAR_PRODUCTS',
+      group: 'PII',
+      nameVi: 'Số sản phẩm OCOP đạt 4 sao trở lên',
+      nameEn: 'OCOP products rated 4 stars or more',
+      definitionVi:
+        'Số sản phẩm OCOP của tỉnh được công nhận đạt hạng 4 sao hoặc 5 sao, còn hiệu lực tại cuối năm báo cáo.',
+      definitionEn:
+        'OCOP products of the province rated 4 or 5 stars whose rating is valid at the end of the reporting year.',
+      ...UNIT.products,
+      sourceVi: SOURCE.ocop,
+      legalBasis: LAW.pii,
+    },
+    {
+      ...SHARE,
+      code: 'INDUSTRIAL_PRODUCTION_INDEX',
+      group: 'PII',
+      nameVi: 'Chỉ số sản xuất công nghiệp (năm trước = 100)',
+      nameEn: 'Industrial production index (previous year = 100)',
+      definitionVi:
+        'Chỉ số sản xuất công nghiệp của tỉnh năm báo cáo so với năm trước (năm trước = 100%) do cơ quan thống kê cấp tỉnh công bố.',
+      definitionEn:
+        'Industrial production index of the province for the reporting year against the previous year (previous year = 100%) as published by the provincial statistics office.',
+      sourceVi: SOURCE.statistics,
+      legalBasis: LAW.national,
+    },
+    {
+      ...SHARE,
+      code: 'LABOUR_PRODUCTIVITY_GROWTH',
+      group: 'PII',
+      nameVi: 'Tốc độ tăng năng suất lao động',
+      nameEn: 'Labour productivity growth',
+      definitionVi:
+        'Tốc độ tăng năng suất lao động (GRDP theo giá so sánh trên một lao động có việc làm) của năm báo cáo so với năm trước, tính bằng phần trăm, do cơ quan thống kê cấp tỉnh công bố; có thể âm.',
+      definitionEn:
+        'Growth of labour productivity (GRDP at constant prices per employed person) in the reporting year over the previous year, in percent, as published by the provincial statistics office; may be negative.',
+      sourceVi: SOURCE.statistics,
+      legalBasis: LAW.national,
+    },
+    {
+      ...SCORE,
+      code: 'HDI',
+      group: 'PII',
+      nameVi: 'Chỉ số phát triển con người (HDI)',
+      nameEn: 'Human Development Index (HDI)',
+      definitionVi:
+        'Chỉ số phát triển con người của tỉnh (từ 0 đến 1, tổng hợp tuổi thọ, giáo dục và thu nhập) do cơ quan thống kê công bố cho năm báo cáo.',
+      definitionEn:
+        'The province’s Human Development Index (0 to 1, combining life expectancy, education and income) as published by the statistics office for the reporting year.',
+      ...UNIT.index1,
+      sourceVi: SOURCE.statistics,
+      legalBasis: LAW.national,
+    },
+    {
+      ...SCORE,
+      periodAggregation: 'sum',
+      code: 'POVERTY_REDUCTION',
+      group: 'PII',
+      nameVi: 'Mức giảm tỷ lệ hộ nghèo',
+      nameEn: 'Reduction of the poverty rate',
+      definitionVi:
+        'Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều của tỉnh cuối năm trước trừ tỷ lệ hộ nghèo cuối năm báo cáo, tính bằng điểm phần trăm, theo kết quả rà soát hộ nghèo được phê duyệt.',
+      definitionEn:
+        'The province’s multidimensional poverty rate of households at the end of the previous year minus that at the end of the reporting year, in percentage points, from the approved poverty review.',
+      ...UNIT.percentagePoints,
+      sourceVi: SOURCE.poverty,
+      legalBasis: LAW.national,
+    },
   ],
 
   rules: [
@@ -1228,6 +1845,126 @@ export const STARTER_CATALOGUE: IndicatorCatalogue = {
       severity: 'error',
       messageVi: 'GRDP theo giá hiện hành phải lớn hơn 0.',
       messageEn: 'GRDP at current prices must be greater than 0.',
+    },
+    rangeRule('PII_POLICY_SCORE', 100, 'Điểm chính sách thúc đẩy KH,CN&ĐMST', 'The policy score'),
+    rangeRule(
+      'PCI_LEGAL_INSTITUTIONS',
+      10,
+      'Chỉ số thành phần PCI thiết chế pháp lý',
+      'The PCI legal institutions sub-index',
+    ),
+    rangeRule(
+      'PCI_BUSINESS_SUPPORT',
+      10,
+      'Chỉ số thành phần PCI hỗ trợ doanh nghiệp',
+      'The PCI business support sub-index',
+    ),
+    rangeRule(
+      'PCI_ENTRY_COSTS',
+      10,
+      'Chỉ số thành phần PCI chi phí gia nhập thị trường',
+      'The PCI entry costs sub-index',
+    ),
+    rangeRule(
+      'PCI_PROACTIVITY',
+      10,
+      'Chỉ số thành phần PCI tính năng động',
+      'The PCI proactivity sub-index',
+    ),
+    rangeRule(
+      'PCI_FAIR_COMPETITION',
+      10,
+      'Chỉ số thành phần PCI cạnh tranh bình đẳng',
+      'The PCI fair competition sub-index',
+    ),
+    rangeRule('PCI_INFRASTRUCTURE', 10, 'Điểm cơ sở hạ tầng chung', 'The infrastructure score'),
+    rangeRule('PAR_INDEX', 100, 'Chỉ số cải cách hành chính', 'The PAR Index'),
+    rangeRule('DTI_INFRASTRUCTURE', 1, 'Chỉ số thành phần DTI hạ tầng số', 'The DTI sub-index'),
+    rangeRule(
+      'EDU_EXAM_SCORE',
+      10,
+      'Điểm trung bình thi tốt nghiệp THPT',
+      'The average exam score',
+    ),
+    rangeRule('HDI', 1, 'Chỉ số phát triển con người', 'The Human Development Index'),
+    rangeRule(
+      'INDUSTRIAL_LAND_SERVICED_SHARE',
+      100,
+      'Tỷ lệ đất công nghiệp đã có hạ tầng',
+      'The share of serviced industrial land',
+    ),
+    rangeRule(
+      'IZ_PROJECTS_OPERATING_SHARE',
+      100,
+      'Tỷ lệ dự án đang hoạt động trong khu công nghiệp',
+      'The share of operating projects',
+    ),
+    rangeRule(
+      'ENT_TRAINING_SPEND_SHARE',
+      100,
+      'Tỷ lệ chi đào tạo trong tổng chi của doanh nghiệp',
+      'The training spending share',
+    ),
+    rangeRule(
+      'TRAINED_LABOUR_SHARE',
+      100,
+      'Tỷ lệ lao động đã qua đào tạo',
+      'The share of trained workers',
+    ),
+    withinEnterprises(
+      'ENT_WITH_RD',
+      'Số doanh nghiệp có hoạt động nghiên cứu và phát triển',
+      'Enterprises with R&D',
+    ),
+    withinEnterprises(
+      'ENT_WITH_INNOVATION',
+      'Số doanh nghiệp có hoạt động đổi mới sáng tạo',
+      'Enterprises with innovation activities',
+    ),
+    withinEnterprises(
+      'ENT_ST_SERVICES',
+      'Số doanh nghiệp dịch vụ chuyên môn, KH&CN',
+      'Professional and S&T service enterprises',
+    ),
+    withinEnterprises(
+      'ENT_ISO_CERTIFIED',
+      'Số doanh nghiệp có chứng chỉ ISO',
+      'ISO-certified enterprises',
+    ),
+    {
+      code: 'EMPLOYED_WITHIN_POPULATION',
+      expression: 'EMPLOYED <= PROV_POPULATION',
+      severity: 'error',
+      messageVi:
+        'Số lao động có việc làm không được lớn hơn dân số trung bình; cả hai tính bằng nghìn người.',
+      messageEn: 'Employed persons cannot exceed the population; both are in thousand persons.',
+    },
+    {
+      code: 'STUDENTS_WITHIN_POPULATION',
+      expression: 'EDU_STUDENTS <= PROV_POPULATION * 1000',
+      severity: 'error',
+      messageVi:
+        'Số học sinh, sinh viên không được lớn hơn dân số; dân số tính bằng nghìn người, học sinh tính bằng người.',
+      messageEn:
+        'Learners cannot outnumber the population; the population is in thousand persons, learners in persons.',
+    },
+    {
+      code: 'STARTUPS_WITHIN_NEW_ENTERPRISES',
+      expression: 'INNOV_STARTUP_ENTERPRISES <= PROV_NEW_ENTERPRISES',
+      severity: 'warning',
+      messageVi:
+        'Số doanh nghiệp khởi nghiệp sáng tạo thành lập trong năm thường không lớn hơn số doanh nghiệp thành lập mới; đề nghị kiểm tra.',
+      messageEn:
+        'Innovative start-ups incorporated in the year should not normally outnumber all new enterprises; please check.',
+    },
+    {
+      code: 'RD_SPENDING_PLAUSIBLE',
+      expression: 'RD_SPENDING <= PROV_GRDP * 50',
+      severity: 'warning',
+      messageVi:
+        'Chi cho nghiên cứu và phát triển vượt 5% GRDP là bất thường; kiểm tra đơn vị tính (chi tính bằng triệu đồng, GRDP bằng tỷ đồng).',
+      messageEn:
+        'R&D spending above 5% of GRDP is unusual; check the units (spending in million VND, GRDP in billion VND).',
     },
   ],
 };

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { loadReferenceData } from '@caunoi/units/reference';
-import type { LineageEdge, UnitRecord } from '@caunoi/units';
+import { UnitRegistry, type LineageEdge, type UnitRecord } from '@caunoi/units';
 import { writeTransaction, type Ctx } from '../core/context.js';
 import { organisations, unitLineage, unitNames, units } from '../db/schema.js';
 import type { Tx } from '../db/database.js';
@@ -9,6 +9,8 @@ import {
   type CatalogueSyncResult,
 } from '../modules/statistics/catalogue.sync.js';
 import { loadUnits } from '../modules/units/units.repo.js';
+import { syncPiiReference, type PiiReferenceResult } from '../modules/pii/published.service.js';
+import { illustrativeFramework } from './pii-framework.js';
 import {
   MINISTRY_CODE,
   REFERENCE_ORGANISATIONS,
@@ -19,6 +21,7 @@ export interface ReferenceSyncResult {
   unitsChanged: number;
   organisationsAdded: number;
   catalogue: CatalogueSyncResult;
+  pii: PiiReferenceResult;
 }
 
 function unitView(u: UnitRecord, edges: LineageEdge[]) {
@@ -137,6 +140,11 @@ export async function syncReferenceData(ctx: Ctx): Promise<ReferenceSyncResult> 
       });
     }
     const catalogue = await syncStarterCatalogue(scope);
-    return { unitsChanged, organisationsAdded, catalogue };
+    const pii = await syncPiiReference(
+      scope,
+      new UnitRegistry(ref.units, ref.edges),
+      illustrativeFramework,
+    );
+    return { unitsChanged, organisationsAdded, catalogue, pii };
   });
 }

@@ -22,6 +22,7 @@ describe('reference data synchronisation', () => {
       unitsChanged: 0,
       organisationsAdded: 0,
       catalogue: { indicatorsAdded: 0, rulesAdded: 0, formsAdded: 0 },
+      pii: { editions: { created: [] }, published: { loaded: null, unmatched: [] } },
     });
     expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(audit);
     expect(await count('SELECT count(*)::int AS n FROM units')).toBe(97);

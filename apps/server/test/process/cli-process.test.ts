@@ -72,6 +72,10 @@ describe('the caunoi process', () => {
     expect(seed.stdout).toMatch(
       /Số liệu thống kê 2019–2025: \d+ giá trị \(minh họa, trừ 5 số liệu/,
     );
+    // Every province's inputs of the index, accepted: 63 former provinces twice, the 34 once.
+    expect(seed.stdout).toMatch(
+      /Số liệu đầu vào Bộ chỉ số ĐMST cấp địa phương 2023–2025: \d+ giá trị \(minh họa\), 160 báo cáo/,
+    );
 
     const csv = await spawnCli(['units', 'list', '--as-of', '2024-12-31', '--format', 'csv'], env);
     expect(csv.code).toBe(0);

@@ -22,7 +22,10 @@ const catalogue = new Catalogue(
   STARTER_CATALOGUE,
   STARTER_CATALOGUE.rules.map((r) => ({ ...r, scopeFormCodes: null, scopeUnitIds: null })),
 );
-const indicatorCodes = STARTER_CATALOGUE.indicators.map((i) => i.code);
+// The annual form's indicators: every group but the index's inputs, which have their own form.
+const indicatorCodes = STARTER_CATALOGUE.indicators
+  .filter((i) => i.group !== 'PII')
+  .map((i) => i.code);
 const reporters = new Map<number, string[]>();
 for (let year = 2019; year <= 2025; year++) {
   const end = makePeriod('year', 'statistical', year)!.end;

@@ -126,9 +126,10 @@ const REPORTED: Record<string, number> = {
 };
 
 describe('starter indicator catalogue', () => {
-  it('has about fifty indicators in about ten groups', () => {
-    expect(indicators.length).toBeGreaterThanOrEqual(45);
-    expect(indicators.length).toBeLessThanOrEqual(65);
+  it('has about a hundred indicators in about ten groups, the index’s inputs among them', () => {
+    expect(indicators.length).toBeGreaterThanOrEqual(85);
+    expect(indicators.length).toBeLessThanOrEqual(110);
+    expect(indicators.filter((i) => i.group === 'PII').length).toBeGreaterThanOrEqual(30);
     expect(groups.length).toBeGreaterThanOrEqual(9);
     expect(rules.length).toBeGreaterThanOrEqual(12);
   });

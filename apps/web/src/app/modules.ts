@@ -4,6 +4,7 @@ import type { Me } from '../api/types';
 import { dashboardModule } from '../modules/dashboards/module';
 import { engagementModule } from '../modules/engagements/module';
 import { notificationModule } from '../modules/notifications/module';
+import { piiModule } from '../modules/pii/module';
 import { programmeModule } from '../modules/programmes/module';
 import { proposalModule } from '../modules/proposals/module';
 import { roadmapModule } from '../modules/roadmaps/module';
@@ -45,4 +46,5 @@ export const FEATURE_MODULES: FeatureModule[] = [
   roadmapModule,
   notificationModule,
   statisticsModule,
+  piiModule,
 ];

@@ -11,6 +11,8 @@ import roadmapsVi from '../modules/roadmaps/i18n/vi.json';
 import notificationsVi from '../modules/notifications/i18n/vi.json';
 // Only the type: these messages are loaded with the signed-in screens, see `loadDeferredMessages`.
 import type statisticsVi from '../modules/statistics/i18n/vi.json';
+import type piiVi from '../modules/pii/i18n/vi.json';
+import type piiEditionsVi from '../modules/pii/i18n/vi.editions.json';
 
 /** The Vietnamese messages: the core file plus each feature module's own file. */
 const vi = {
@@ -24,7 +26,20 @@ const vi = {
   ...notificationsVi,
 };
 
-export type Messages = typeof vi & typeof statisticsVi;
+export type Messages = typeof vi & typeof statisticsVi & typeof piiVi & typeof piiEditionsVi;
+
+type Tree = { [key: string]: unknown };
+const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Two message files merged key by key (the index's pages keep their messages in two files). */
+function deepMerge<A extends object, B extends object>(a: A, b: B): A & B {
+  const out: Tree = { ...(a as Tree) };
+  for (const [key, value] of Object.entries(b)) {
+    const prior = out[key];
+    out[key] = isTree(prior) && isTree(value) ? deepMerge(prior, value) : value;
+  }
+  return out as A & B;
+}
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -54,6 +69,8 @@ export async function loadEnglish(): Promise<void> {
     roadmaps,
     notifications,
     statistics,
+    pii,
+    piiEditions,
   ] = await Promise.all([
     import('./en.json'),
     import('../modules/dashboards/i18n/en.json'),
@@ -64,6 +81,8 @@ export async function loadEnglish(): Promise<void> {
     import('../modules/roadmaps/i18n/en.json'),
     import('../modules/notifications/i18n/en.json'),
     import('../modules/statistics/i18n/en.json'),
+    import('../modules/pii/i18n/en.json'),
+    import('../modules/pii/i18n/en.editions.json'),
   ]);
   // Typed: a key missing from an English file fails the type check.
   const messages: Messages = {
@@ -76,6 +95,7 @@ export async function loadEnglish(): Promise<void> {
     ...roadmaps.default,
     ...notifications.default,
     ...statistics.default,
+    ...deepMerge(pii.default, piiEditions.default),
   };
   i18n.addResourceBundle('en', 'translation', messages);
 }
@@ -83,13 +103,24 @@ export async function loadEnglish(): Promise<void> {
 let deferred: Promise<void> | undefined;
 
 /**
- * The Vietnamese messages of the modules kept out of the sign-in page's bundle (statistics),
- * loaded once with the signed-in screens; their English comes with `loadEnglish`.
+ * The Vietnamese messages of the modules kept out of the sign-in page's bundle (statistics, the
+ * innovation index), loaded once with the signed-in screens; their English comes with `loadEnglish`.
  */
 export function loadDeferredMessages(): Promise<void> {
-  deferred ??= import('../modules/statistics/i18n/vi.json')
-    .then((statistics) => {
+  deferred ??= Promise.all([
+    import('../modules/statistics/i18n/vi.json'),
+    import('../modules/pii/i18n/vi.json'),
+    import('../modules/pii/i18n/vi.editions.json'),
+  ])
+    .then(([statistics, pii, piiEditions]) => {
       i18n.addResourceBundle('vi', 'translation', statistics.default, true, true);
+      i18n.addResourceBundle(
+        'vi',
+        'translation',
+        deepMerge(pii.default, piiEditions.default),
+        true,
+        true,
+      );
     })
     .catch((error: unknown) => {
       deferred = undefined;

@@ -73,6 +73,7 @@ export async function dbSeed(
     [
       `Đã nạp dữ liệu mẫu: ${result.users} tài khoản, ${result.organisations} tổ chức, ${result.people} người.`,
       `  Số liệu thống kê 2019–2025: ${result.statisticsValues} giá trị (minh họa, trừ ${result.statisticsRealValues} số liệu nêu trong bài báo nguồn), ${result.statisticsReports} báo cáo.`,
+      `  Số liệu đầu vào Bộ chỉ số ĐMST cấp địa phương 2023–2025: ${result.piiValues} giá trị (minh họa), ${result.piiReports} báo cáo.`,
       `  Tài khoản: ${DEMO_USERS.map((u) => u.username).join(', ')}.`,
       `  Mật khẩu chung: ${password}.`,
       '',

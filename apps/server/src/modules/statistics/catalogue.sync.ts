@@ -1,4 +1,4 @@
-import type { PeriodForm, PeriodType } from '@caunoi/shared';
+import type { IndicatorCatalogue, PeriodForm, PeriodType } from '@caunoi/shared';
 import type { WriteScope } from '../../core/context.js';
 import {
   statDisaggregationOptions,
@@ -12,6 +12,7 @@ import {
   units,
 } from '../../db/schema.js';
 import { STARTER_CATALOGUE } from '../../seed/indicator-catalogue.js';
+import { PII_FORM_CODE, piiFormIndicators } from '../../seed/pii-framework.js';
 import { indicatorToRow } from './catalogue.repo.js';
 
 /** A form shipped with the product; the Ministry may change or retire it afterwards. */
@@ -28,7 +29,12 @@ interface StarterForm {
   firstPeriod: string;
   /** Indicator groups whose indicators the form carries (all when absent). */
   groups?: string[];
+  /** The indicators the form carries, in order, when they are not whole groups. */
+  indicators?: (catalogue: IndicatorCatalogue) => string[];
 }
+
+/** The groups of the annual statistics: all but the index's inputs, which have their own form. */
+const ANNUAL_GROUPS = STARTER_CATALOGUE.groups.map((g) => g.code).filter((g) => g !== 'PII');
 
 export const STARTER_FORMS: StarterForm[] = [
   {
@@ -43,6 +49,7 @@ export const STARTER_FORMS: StarterForm[] = [
     deadlineAfterDays: 45,
     locksAfterDays: 90,
     firstPeriod: '2019',
+    groups: ANNUAL_GROUPS,
   },
   {
     code: 'BM-KHCN-6T',
@@ -57,6 +64,23 @@ export const STARTER_FORMS: StarterForm[] = [
     locksAfterDays: 30,
     firstPeriod: '2024H1-AD',
     groups: ['TASKS', 'IP', 'SMQ', 'TECHNOLOGY'],
+  },
+  {
+    code: PII_FORM_CODE,
+    nameVi: 'Số liệu đầu vào Bộ chỉ số ĐMST cấp địa phương',
+    nameEn: 'Inputs of the Provincial Innovation Index',
+    description:
+      'Số liệu năm dùng để tính Bộ chỉ số đổi mới sáng tạo cấp địa phương (PII): chỉ số thành phần PCI, PAR Index, DTI, dân số, doanh nghiệp, giáo dục, nghiên cứu và phát triển, tín dụng, đầu tư, sở hữu trí tuệ, năng suất và phát triển con người, theo số liệu cơ quan thống kê và các cơ quan công bố; khung chỉ số đi kèm là khung minh họa.',
+    periodType: 'year',
+    periodForm: 'statistical',
+    opensAfterDays: 0,
+    deadlineAfterDays: 75,
+    locksAfterDays: 120,
+    firstPeriod: '2023',
+    indicators: (catalogue) =>
+      piiFormIndicators(
+        new Map(catalogue.indicators.flatMap((i) => (i.ratio ? [[i.code, i.ratio]] : []))),
+      ),
   },
 ];
 
@@ -116,7 +140,7 @@ export async function syncStarterCatalogue({
   const allUnits = firstInstall ? await tx.select({ id: units.id }).from(units) : [];
   let formsAdded = 0;
   for (const form of firstInstall ? STARTER_FORMS : []) {
-    const { groups, ...fields } = form;
+    const { groups, indicators: pick, ...fields } = form;
     const [created] = await tx
       .insert(statForms)
       .values(fields)
@@ -124,11 +148,13 @@ export async function syncStarterCatalogue({
       .returning({ id: statForms.id });
     if (!created) continue;
     formsAdded++;
-    const indicators = c.indicators.filter((i) => !groups || groups.includes(i.group));
+    const codes = pick
+      ? pick(c)
+      : c.indicators.filter((i) => !groups || groups.includes(i.group)).map((i) => i.code);
     await tx
       .insert(statFormIndicators)
       .values(
-        indicators.map((i, n) => ({ formId: created.id, indicatorCode: i.code, sortOrder: n + 1 })),
+        codes.map((code, n) => ({ formId: created.id, indicatorCode: code, sortOrder: n + 1 })),
       );
     // Every province reports, before and after the reform: the reporters of a period are the
     // assigned units that exist on its last day.
@@ -139,7 +165,7 @@ export async function syncStarterCatalogue({
       entityType: 'stat_form',
       entityId: created.id,
       action: 'reference_create',
-      after: { ...fields, indicators: indicators.map((i) => i.code), units: allUnits.length },
+      after: { ...fields, indicators: codes, units: allUnits.length },
     });
   }
   return {
