@@ -201,28 +201,37 @@ function frameworkGoalposts(r: FrameworkRow, row: number): FrameworkNode['goalpo
   return { lower, upper, scale: scale ?? 100 };
 }
 
+/** A column of a unit table, as text; MISSING_COLUMN when the table has none of that code. */
+export function textColumn(table: UnitTable, code: string): readonly (string | null)[] {
+  const raw = table.columns.get(code);
+  if (raw === undefined) {
+    throw new PiiError('MISSING_COLUMN', `data: column '${code}' is missing`, { column: code });
+  }
+  return raw;
+}
+
+/** The number in a cell of a unit table; NON_NUMERIC_VALUE names the unit row and the column. */
+export function cellNumber(table: UnitTable, code: string, row: number, text: string): number {
+  const x = parseNumber(text);
+  if (x === undefined) {
+    throw new PiiError(
+      'NON_NUMERIC_VALUE',
+      `data row ${row + 1} (unit '${table.units[row]}'), column ${code}: '${text}' is not a number`,
+      { row: row + 1, column: code },
+    );
+  }
+  return x;
+}
+
 /** Numeric columns of a unit table; errors name the unit row and the column. */
 export function numericColumns(table: UnitTable, codes: readonly string[]): DataSet {
   const values = new Map<string, Value[]>();
   for (const code of codes) {
-    const raw = table.columns.get(code);
-    if (raw === undefined) {
-      throw new PiiError('MISSING_COLUMN', `data: column '${code}' is missing`, { column: code });
-    }
     values.set(
       code,
-      raw.map((text, i) => {
-        if (text === null) return null;
-        const x = parseNumber(text);
-        if (x === undefined) {
-          throw new PiiError(
-            'NON_NUMERIC_VALUE',
-            `data row ${i + 1} (unit '${table.units[i]}'), column ${code}: '${text}' is not a number`,
-            { row: i + 1, column: code },
-          );
-        }
-        return x;
-      }),
+      textColumn(table, code).map((text, i) =>
+        text === null ? null : cellNumber(table, code, i, text),
+      ),
     );
   }
   return { units: [...table.units], columns: [...codes], values };

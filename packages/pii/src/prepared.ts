@@ -19,9 +19,8 @@ import {
   type ColumnCheck,
 } from './columns.js';
 import { parsePipelineConfig, type PipelineConfig } from './config.js';
-import { parseNumber } from './csv.js';
 import { PiiError } from './errors.js';
-import { checkDataAgainstFramework } from './framework.js';
+import { cellNumber, checkDataAgainstFramework, textColumn } from './framework.js';
 import { normalise } from './normalise.js';
 import type { TreatmentDetail, SkewKurtCheck } from './treat.js';
 import type { DataSet, Framework, UnitTable, Value } from './types.js';
@@ -71,26 +70,11 @@ export interface PreparedInputs {
 
 /** Reads a text column of the table as numbers; NON_NUMERIC_VALUE names the row and column. */
 function readColumn(table: UnitTable, code: string): Column {
-  const raw = table.columns.get(code);
-  if (raw === undefined) {
-    throw new PiiError('MISSING_COLUMN', `data: column '${code}' is missing`, { column: code });
-  }
+  const raw = textColumn(table, code);
   const out = new Float64Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const text = raw[i];
-    if (text === null || text === undefined) {
-      out[i] = NaN;
-      continue;
-    }
-    const x = parseNumber(text);
-    if (x === undefined) {
-      throw new PiiError(
-        'NON_NUMERIC_VALUE',
-        `data row ${i + 1} (unit '${table.units[i]}'), column ${code}: '${text}' is not a number`,
-        { row: i + 1, column: code },
-      );
-    }
-    out[i] = x;
+    out[i] = text === null || text === undefined ? NaN : cellNumber(table, code, i, text);
   }
   return out;
 }

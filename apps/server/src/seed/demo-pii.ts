@@ -22,21 +22,15 @@ import {
   type PlannedReport,
 } from './demo-statistics.js';
 import { DEMO_ACTOR, ECONOMIC_WEIGHT, MEDIAN_WEIGHT } from './demo-statistics-data.js';
-import {
-  generateStatistics,
-  normal,
-  typedCellsOf,
-  uniform,
-  type Cells,
-} from './demo-statistics-values.js';
+import { normal, typedCellsOf, uniform, type Cells } from './demo-statistics-values.js';
 import { PII_FORM_CODE } from './pii-framework.js';
 
 /**
  * The demo of the index's inputs (form BM-PII, decision 0029): synthetic values for the data
  * years 2023 and 2024 (the 63 former provinces) and 2025 (the 34 provinces), every report
  * accepted, so that each edition of the illustrative framework can be computed. The figures the
- * annual form already holds (R&D personnel, IP applications, GRDP…) are those of the annual
- * demo: only the cells it left blank are written, from the same series.
+ * annual form collects (R&D personnel, IP applications, GRDP…) are not on BM-PII: the index reads
+ * them from the annual reports.
  */
 
 export const PII_DEMO_YEARS = [2023, 2024, 2025] as const;
@@ -198,11 +192,6 @@ export interface PiiDemoInput {
   indicatorCodes: readonly string[];
   /** The reporters of each data year. */
   reporters: ReadonlyMap<number, readonly string[]>;
-  /**
-   * The reporters whose cells shared with the annual form are generated (all when absent): the
-   * others already hold the annual demo's.
-   */
-  sharedFor?: ReadonlyMap<number, readonly string[]>;
 }
 
 /** One unit-year of the form: every typed cell of its indicators. */
@@ -212,26 +201,10 @@ export interface PiiUnitYear {
   cells: Cells;
 }
 
-/**
- * Every typed cell of the form for every reporter: the index's own inputs from `inputsOf`, the
- * cells shared with the annual form from the annual demo's series.
- */
+/** Every typed cell of the form (the index's own inputs, from `inputsOf`) for every reporter. */
 export function generatePiiInputs(input: PiiDemoInput): PiiUnitYear[] {
   const { catalogue, registry } = input;
   const typed = typedCellsOf(catalogue, input.indicatorCodes);
-  const own = new Set(
-    input.indicatorCodes.filter((code) => catalogue.indicator(code)?.group === 'PII'),
-  );
-  const shared = input.indicatorCodes.filter((code) => !own.has(code));
-  const annual = new Map(
-    generateStatistics({
-      catalogue,
-      registry,
-      formCode: PII_FORM_CODE,
-      indicatorCodes: shared,
-      reporters: input.sharedFor ?? input.reporters,
-    }).map((uy) => [`${uy.unitId}|${uy.year}`, uy.synthetic]),
-  );
 
   const series = new Map<string, Map<number, Cells>>();
   const formerSeries = (unitId: string) => {
@@ -257,7 +230,6 @@ export function generatePiiInputs(input: PiiDemoInput): PiiUnitYear[] {
       }
       const all: Cells = new Map();
       for (const [key, v] of cells) if (typed.has(key)) all.set(key, v);
-      for (const [key, v] of annual.get(`${unitId}|${year}`) ?? []) all.set(key, v);
       out.push({ unitId, year, cells: all });
     }
   }
@@ -288,11 +260,6 @@ export async function seedDemoPii(
       }
     }
 
-    // The annual demo's series are generated again only for the unit-years that lack some of the
-    // cells the two forms share (a draft, a report not started).
-    const shared = indicatorCodes.filter((code) => catalogue.indicator(code)?.group !== 'PII');
-    const sharedCells = typedCellsOf(catalogue, shared);
-    const filled = new Map<string, number>();
     const stored = new Map(
       (
         await readValuesOf(tx, {
@@ -302,23 +269,11 @@ export async function seedDemoPii(
         })
       ).map((v) => [keyOf(v), v]),
     );
-    for (const v of stored.values()) {
-      if (v.num === null || !sharedCells.has(cellKey(v.indicatorCode, v.optionCode))) continue;
-      const k = `${v.unitId}|${v.periodCode}`;
-      filled.set(k, (filled.get(k) ?? 0) + 1);
-    }
-    const sharedFor = new Map(
-      [...reporters].map(([year, ids]) => [
-        year,
-        ids.filter((id) => (filled.get(`${id}|${year}`) ?? 0) < sharedCells.size),
-      ]),
-    );
     const generated = generatePiiInputs({
       catalogue,
       registry,
       indicatorCodes,
       reporters,
-      sharedFor,
     });
     const writes: ValueWrite[] = generated.flatMap((uy) =>
       [...uy.cells].map(([key, num]) => {
@@ -333,7 +288,7 @@ export async function seedDemoPii(
         };
       }),
     );
-    // What the annual demo (or anyone) already wrote stays: the form shares those cells.
+    // What someone already wrote stays.
     const missing = writes.filter((w) => !stored.has(keyOf(w)));
 
     // The values every report then holds must pass the catalogue's rules: a failure is a bug.

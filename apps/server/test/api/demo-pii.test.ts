@@ -15,8 +15,8 @@ import { createTestApp, type Client, type TestApp } from '../support/harness.js'
 /**
  * The demo of the index's inputs, seeded after the annual statistics as the demo seed does: every
  * province's BM-PII report accepted for the data years 2023 and 2024 (63 former provinces) and
- * 2025 (34 provinces), every indicator of the illustrative framework filled, the annual form's
- * own figures and workflow left as they were.
+ * 2025 (34 provinces), every input of the illustrative framework filled where its report is
+ * accepted, the annual form's own figures and workflow left as they were.
  */
 const TODAY = '2026-11-22';
 const NOW = new Date('2026-11-22T03:00:00Z');
@@ -105,8 +105,19 @@ describe('demo of the innovation index inputs', () => {
     expect(hp.body.status).toBe('accepted');
   });
 
-  it('fills every indicator and denominator of each edition of the framework for every province', async () => {
+  it('fills every indicator and denominator of each edition for every province whose reports are accepted', async () => {
     const catalogue = await loadCatalogue(t.database.db);
+    // The figures the annual form collects are there only as its reports stand: in 2025 some are
+    // drafts or not started.
+    const annual2025 = await ministry.get(
+      `/api/v1/statistics/completeness?formId=${annualFormId}&periodCode=2025`,
+    );
+    const annualPending = new Set<string>(
+      annual2025.body.units
+        .filter((u: { status: string }) => u.status !== 'accepted')
+        .map((u: { unitId: string }) => u.unitId),
+    );
+    expect(annualPending.has(HAI_PHONG)).toBe(true);
     const { byUnitYear } = await valuesOf(['2023', '2024', '2025']);
     const editions = [
       { year: 2024, data: '2023', provinces: '@2008-08-01', count: 63 },
@@ -128,7 +139,11 @@ describe('demo of the innovation index inputs', () => {
         for (const n of nodes) {
           const c = refCell(n.sourceIndicator!);
           const v = numbers.get(cellKey(c.indicatorCode, c.optionCode));
-          if (v === undefined || !Number.isFinite(v)) missing.push(`${k} ${n.code}`);
+          const own = catalogue.indicator(c.indicatorCode)?.group === 'PII';
+          const pending = e.data === '2025' && annualPending.has(k.split('|')[0]!);
+          if ((v === undefined || !Number.isFinite(v)) && (own || !pending)) {
+            missing.push(`${k} ${n.code}`);
+          }
         }
       }
       expect(missing).toEqual([]);
@@ -210,18 +225,13 @@ describe('demo of the innovation index inputs', () => {
       annual.body.units.find((u: { unitId: string }) => u.unitId === id).status;
     expect(status(HAI_PHONG)).toBe('draft');
     expect(status('37@2025-07-01')).toBe('not_started');
-    // What BM-PII adds to a province the annual demo left blank is the same series: Ninh Bình's
-    // GRDP is about the sum of its three former provinces' a year earlier.
-    const grdp = await rows<{ unit_id: string; period_code: string; num: string }>(
-      `SELECT unit_id, period_code, num FROM stat_values WHERE indicator_code = 'PROV_GRDP'
-       AND unit_id = ANY($1)`,
-      [['37@2025-07-01', '35@2008-08-01', '36@2008-08-01', '37@2008-08-01']],
+    // BM-PII adds nothing to the annual form's figures: Ninh Bình, which has not started its
+    // annual report, has no GRDP for 2025.
+    const grdp = await rows<{ num: string }>(
+      `SELECT num FROM stat_values WHERE indicator_code = 'PROV_GRDP' AND unit_id = $1
+       AND period_code = '2025'`,
+      ['37@2025-07-01'],
     );
-    const of = (id: string, p: string) =>
-      Number(grdp.find((g) => g.unit_id === id && g.period_code === p)!.num);
-    const parts =
-      of('35@2008-08-01', '2024') + of('36@2008-08-01', '2024') + of('37@2008-08-01', '2024');
-    expect(of('37@2025-07-01', '2025') / parts).toBeGreaterThan(1.03);
-    expect(of('37@2025-07-01', '2025') / parts).toBeLessThan(1.2);
+    expect(grdp).toEqual([]);
   });
 });

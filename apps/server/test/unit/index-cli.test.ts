@@ -3,50 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/program.js';
-import type { CliRuntime } from '../../src/cli/runtime.js';
-import { REPO_ROOT } from '../../src/config.js';
+import { ASEM_CONFIG, cli, fixture } from '../support/index-cli.js';
 
 // `index compute` / `index audit` on COINr's ASEM example, in-process, with no database.
 
-const FIXTURES = path.join(REPO_ROOT, 'packages/pii/test/fixtures/asem');
-const fixture = (name: string) => path.join(FIXTURES, name);
 const TOLERANCE = 1e-9;
-
-const ASEM_CONFIG = {
-  denominate: true,
-  impute: { method: 'group-mean', group: 'EurAsia_group' },
-  screen: { minDataShare: 0.9 },
-  treat: { winmax: 5, skewThreshold: 2, kurtosisThreshold: 3.5, fallback: 'log_CT' },
-  normalise: { method: 'minmax', range: [0, 100] },
-  aggregate: { method: 'arithmetic' },
-};
-
-/** A runtime that fails the test if the command reaches for the configuration or a database. */
-const noDatabase: CliRuntime = {
-  loadConfig: () => {
-    throw new Error('index commands must not load the server configuration');
-  },
-  openDatabase: () => {
-    throw new Error('index commands must not open a database');
-  },
-};
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: async () => '',
-    env: {},
-    osUser: 'kiemthu',
-    now: () => new Date(),
-  };
-  const code = await runCli(args, io, noDatabase);
-  return { code, out: out.join(''), err: err.join('') };
-}
 
 interface Table {
   header: string[];

@@ -4,24 +4,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFramework, parseUnitData, runPipeline } from '@caunoi/pii';
-import type { CliIO } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/program.js';
-import type { CliRuntime } from '../../src/cli/runtime.js';
-import { REPO_ROOT } from '../../src/config.js';
+import { ASEM_CONFIG, cli, fixture } from '../support/index-cli.js';
 
 // `index uncertainty` / `index sensitivity` on COINr's ASEM example, in-process, no database.
-
-const FIXTURES = path.join(REPO_ROOT, 'packages/pii/test/fixtures/asem');
-const fixture = (name: string) => path.join(FIXTURES, name);
-
-const ASEM_CONFIG = {
-  denominate: true,
-  impute: { method: 'group-mean', group: 'EurAsia_group' },
-  screen: { minDataShare: 0.9 },
-  treat: { winmax: 5, skewThreshold: 2, kurtosisThreshold: 3.5, fallback: 'log_CT' },
-  normalise: { method: 'minmax', range: [0, 100] },
-  aggregate: { method: 'arithmetic' },
-};
 
 const SPEC = {
   runs: 120,
@@ -36,30 +21,6 @@ const SPEC = {
   },
   weightNoise: { '2': 0.25, '3': 0.25 },
 };
-
-const noDatabase: CliRuntime = {
-  loadConfig: () => {
-    throw new Error('index commands must not load the server configuration');
-  },
-  openDatabase: () => {
-    throw new Error('index commands must not open a database');
-  },
-};
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: async () => '',
-    env: {},
-    osUser: 'kiemthu',
-    now: () => new Date(),
-  };
-  const code = await runCli(args, io, noDatabase);
-  return { code, out: out.join(''), err: err.join('') };
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'caunoi-index-ua-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

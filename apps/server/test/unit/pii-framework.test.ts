@@ -13,6 +13,7 @@ import {
 } from '../../src/modules/statistics/catalogue.js';
 import { STARTER_FORMS } from '../../src/modules/statistics/catalogue.sync.js';
 import { generatePiiInputs } from '../../src/seed/demo-pii.js';
+import { generateStatistics } from '../../src/seed/demo-statistics-values.js';
 import { STARTER_CATALOGUE } from '../../src/seed/indicator-catalogue.js';
 import {
   PII_DEFAULT_CONFIG,
@@ -50,6 +51,8 @@ const csv = parse(readFileSync(PII_INDICATORS_CSV, 'utf8'), { columns: true }) a
 const formIndicators = STARTER_FORMS.find((f) => f.code === PII_FORM_CODE)!.indicators!(
   STARTER_CATALOGUE,
 );
+
+const annualGroups = STARTER_FORMS.find((f) => f.code === 'BM-KHCN-NAM')!.groups!;
 
 describe('illustrative PII framework', () => {
   it('has the published tree: the index, its input and output sub-indexes and the 7 pillars', () => {
@@ -100,7 +103,7 @@ describe('illustrative PII framework', () => {
     expect(indicators.filter((i) => i.code.startsWith('P1.')).length).toBe(7);
   });
 
-  it('feeds every indicator and denominator from a numeric statistic of the catalogue on the form BM-PII', () => {
+  it('feeds every indicator and denominator from a numeric statistic of BM-PII or of the annual form', () => {
     const fed = [...of('Indicator'), ...of('Denominator')];
     for (const n of fed) {
       const { indicatorCode, optionCode } = refCell(n.sourceIndicator!);
@@ -108,13 +111,14 @@ describe('illustrative PII framework', () => {
       expect(indicator, `${n.code} → ${n.sourceIndicator}`).toBeDefined();
       if (optionCode !== '') expect(catalogue.isCell(indicatorCode, optionCode), n.code).toBe(true);
       expect(['integer', 'decimal', 'percentage'], n.code).toContain(indicator!.valueType);
-      expect(formIndicators, n.code).toContain(sourceCode(n.sourceIndicator!));
+      // The index's own inputs are on BM-PII; what the annual form collects is read from it.
+      const own = indicator!.group === 'PII';
+      expect(formIndicators.includes(sourceCode(n.sourceIndicator!)), n.code).toBe(own);
+      if (!own) expect(annualGroups, n.code).toContain(indicator!.group);
     }
-    // A computed share is on the form with the figures it is computed from.
+    // A computed share is read from the annual form, where its components are.
     expect(byCode('P2.2.4').sourceIndicator).toBe('BUDGET_ST_SHARE');
-    expect(formIndicators).toEqual(
-      expect.arrayContaining(['BUDGET_ST_ESTIMATE', 'PROV_BUDGET_EXPENDITURE']),
-    );
+    expect(formIndicators).not.toContain('BUDGET_ST_ESTIMATE');
     // Patents are one option of the industrial property applications the annual form holds.
     expect(byCode('P6.1.1')).toMatchObject({
       sourceIndicator: 'IP_APPLICATIONS.SANG_CHE',
@@ -133,17 +137,13 @@ describe('illustrative PII framework', () => {
           .map((n) => sourceCode(n.sourceIndicator!)),
       ),
     );
-    expect(formIndicators.filter((c) => !read.has(c))).toEqual([
-      'BUDGET_ST_ESTIMATE',
-      'PROV_BUDGET_EXPENDITURE',
-    ]);
+    expect(formIndicators.filter((c) => !read.has(c))).toEqual([]);
     // And every input the catalogue holds for the index is read by it.
     const inputs = STARTER_CATALOGUE.indicators.filter((i) => i.group === 'PII');
     expect(inputs.map((i) => i.code).filter((c) => !read.has(c))).toEqual([]);
     // The annual form keeps its own indicators; the index's inputs are on BM-PII only.
-    const annual = STARTER_FORMS.find((f) => f.code === 'BM-KHCN-NAM')!;
-    expect(annual.groups).not.toContain('PII');
-    expect(annual.groups).toHaveLength(STARTER_CATALOGUE.groups.length - 1);
+    expect(annualGroups).not.toContain('PII');
+    expect(annualGroups).toHaveLength(STARTER_CATALOGUE.groups.length - 1);
   });
 
   it('follows the edition: trademarks per enterprise in PII 2024, per population since', () => {
@@ -194,6 +194,20 @@ describe('illustrative PII framework', () => {
       reporters: new Map([[2025, provinces]]),
     });
     expect(generated).toHaveLength(34);
+    // The figures the annual form collects come from the annual demo's series.
+    const annual = new Map(
+      generateStatistics({
+        catalogue,
+        registry,
+        formCode: 'BM-KHCN-NAM',
+        indicatorCodes: STARTER_CATALOGUE.indicators
+          .filter((i) => annualGroups.includes(i.group))
+          .map((i) => i.code),
+        reporters: new Map([[2025, provinces]]),
+      }).map((uy) => [uy.unitId, uy.synthetic]),
+    );
+    const cellsOf = (unitId: string, own: ReadonlyMap<string, number>) =>
+      new Map([...(annual.get(unitId) ?? []), ...own]);
     const fed = [...of('Indicator'), ...of('Denominator')];
     const columns = new Map<string, (string | null)[]>();
     for (const n of fed) {
@@ -201,7 +215,9 @@ describe('illustrative PII framework', () => {
       columns.set(
         n.code,
         generated.map((uy) => {
-          const v = derivedNumbers(catalogue, uy.cells).get(cellKey(indicatorCode, optionCode));
+          const v = derivedNumbers(catalogue, cellsOf(uy.unitId, uy.cells)).get(
+            cellKey(indicatorCode, optionCode),
+          );
           return v === undefined ? null : String(v);
         }),
       );

@@ -3,7 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseUncertaintySpec, PiiError, type RankStats, type UncertaintySpec } from '@caunoi/pii';
-import { runSensitivityParallel, runUncertaintyParallel } from '@caunoi/pii/parallel';
+import {
+  runSensitivityParallel,
+  runUncertaintyParallel,
+  type ParallelOptions,
+} from '@caunoi/pii/parallel';
 import { CliError, type Writer } from '../io.js';
 import {
   csvText,
@@ -75,20 +79,25 @@ async function readSpec(file: string): Promise<{ spec: UncertaintySpec; text: st
   return { spec: specOrError(() => parseUncertaintySpec(json), file, text), text };
 }
 
+/** An INVALID_SPEC engine error as one naming the specification file and the key's line. */
+function specInputError(error: PiiError, file: string, text: string): EngineInputError {
+  const key = error.column ?? null;
+  return new EngineInputError(
+    file,
+    key === null ? null : lineOfKey(text, key),
+    key,
+    error.code,
+    error.message,
+  );
+}
+
 /** Runs `f`, turning an INVALID_SPEC error into one naming the specification file and key. */
 function specOrError<T>(f: () => T, file: string, text: string): T {
   try {
     return f();
   } catch (error) {
     if (error instanceof PiiError && error.code === 'INVALID_SPEC') {
-      const key = error.column ?? null;
-      throw new EngineInputError(
-        file,
-        key === null ? null : lineOfKey(text, key),
-        key,
-        error.code,
-        error.message,
-      );
+      throw specInputError(error, file, text);
     }
     throw error;
   }
@@ -105,14 +114,7 @@ async function runOrError<T>(
     return await f();
   } catch (error) {
     if (error instanceof PiiError && error.code === 'INVALID_SPEC') {
-      const key = error.column ?? null;
-      throw new EngineInputError(
-        specFile,
-        key === null ? null : lineOfKey(specText, key),
-        key,
-        error.code,
-        error.message,
-      );
+      throw specInputError(error, specFile, specText);
     }
     if (error instanceof PiiError) {
       throw new EngineInputError(
@@ -152,21 +154,38 @@ export function rankStatsCsv(stats: readonly RankStats[]): string {
   return csvText(rows);
 }
 
-export async function indexUncertainty(opts: IndexUncertaintyOptions, out: Writer): Promise<void> {
+/** One of the parallel analyses of the engine, as `@caunoi/pii/parallel` exports them. */
+type ParallelAnalysis<T> = (
+  framework: EngineInputs['framework'],
+  table: EngineInputs['table'],
+  config: EngineInputs['config'],
+  spec: UncertaintySpec,
+  options: ParallelOptions,
+) => Promise<T>;
+
+/** Reads the inputs and the specification, then runs `analysis` on them: its result and seconds. */
+async function runAnalysis<T>(
+  opts: IndexUncertaintyOptions,
+  analysis: ParallelAnalysis<T>,
+): Promise<{ result: T; seconds: number }> {
   const workers = workerCount(opts.workers);
   const inputs = await readEngineInputs(opts);
   const { spec, text } = await readSpec(opts.spec);
   const started = performance.now();
   const result = await runOrError(
     () =>
-      runUncertaintyParallel(inputs.framework, inputs.table, inputs.config, spec, {
+      analysis(inputs.framework, inputs.table, inputs.config, spec, {
         ...(workers === undefined ? {} : { workers }),
       }),
     inputs,
     opts.spec,
     text,
   );
-  const seconds = (performance.now() - started) / 1000;
+  return { result, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function indexUncertainty(opts: IndexUncertaintyOptions, out: Writer): Promise<void> {
+  const { result, seconds } = await runAnalysis(opts, runUncertaintyParallel);
   await writeCsvFiles(opts.out, [{ name: 'rankstats.csv', text: rankStatsCsv(result.rankStats) }]);
   const failed =
     result.failures.length === 0
@@ -180,20 +199,7 @@ export async function indexUncertainty(opts: IndexUncertaintyOptions, out: Write
 
 /** sensitivity.csv: one row per factor, first-order and total indices with their intervals. */
 export async function indexSensitivity(opts: IndexUncertaintyOptions, out: Writer): Promise<void> {
-  const workers = workerCount(opts.workers);
-  const inputs = await readEngineInputs(opts);
-  const { spec, text } = await readSpec(opts.spec);
-  const started = performance.now();
-  const result = await runOrError(
-    () =>
-      runSensitivityParallel(inputs.framework, inputs.table, inputs.config, spec, {
-        ...(workers === undefined ? {} : { workers }),
-      }),
-    inputs,
-    opts.spec,
-    text,
-  );
-  const seconds = (performance.now() - started) / 1000;
+  const { result, seconds } = await runAnalysis(opts, runSensitivityParallel);
   const rows = [['factor', 'Si', 'Si_low', 'Si_high', 'STi', 'STi_low', 'STi_high'].map(quote)];
   for (const s of result.indices) {
     rows.push([

@@ -1,9 +1,9 @@
-import type {} from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_PURPOSES } from '@caunoi/shared';
 import { ctxOf } from '../../http/access.js';
-import { AppError, validationError } from '../../http/errors.js';
+import { validationError } from '../../http/errors.js';
+import { readMultipart } from '../../http/multipart.js';
 import { errorResponses, uuidParam } from '../../http/schemas.js';
 import type { AttachableEntities } from './attachments.registry.js';
 import {
@@ -91,24 +91,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ entities: AttachableEntit
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Gửi tệp theo dạng multipart/form-data.');
-      const fields: Record<string, string> = {};
-      let file: { name: string; type: string; content: Buffer } | undefined;
-      for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } })) {
-        if (part.type === 'file') {
-          const content = await part.toBuffer();
-          if (part.file.truncated) {
-            throw new AppError(
-              'PAYLOAD_TOO_LARGE',
-              `Tệp vượt quá ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
-            );
-          }
-          file = { name: part.filename, type: part.mimetype, content };
-        } else if (typeof part.value === 'string') {
-          fields[part.fieldname] = part.value;
-        }
-      }
+      const { file, fields } = await readMultipart(request, MAX_FILE_BYTES);
       const parsed = uploadFields.safeParse(fields);
       if (!parsed.success) {
         const details = parsed.error.issues.map((i) => ({

@@ -1,8 +1,7 @@
-import type {} from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
-import { AppError, validationError } from '../../http/errors.js';
+import { readUploadedFile } from '../../http/multipart.js';
 import { deleteRoute } from '../../http/routes.js';
 import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
 import { disposition } from '../attachments/attachments.routes.js';
@@ -108,26 +107,10 @@ export const piiEditionsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!request.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Gửi tệp theo dạng multipart/form-data.');
-      }
-      let file: { name: string; content: Buffer } | undefined;
-      for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } })) {
-        if (part.type !== 'file') continue;
-        const content = await part.toBuffer();
-        if (part.file.truncated) {
-          throw new AppError(
-            'PAYLOAD_TOO_LARGE',
-            `Tệp vượt quá ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
-          );
-        }
-        if (part.fieldname === 'file') file = { name: part.filename, content };
-      }
-      if (!file) {
-        throw validationError('Chưa chọn tệp khung chỉ số (.csv hoặc .xlsx).', [
-          { path: 'file', message: 'Chưa chọn tệp.' },
-        ]);
-      }
+      const file = await readUploadedFile(request, {
+        maxBytes: MAX_FILE_BYTES,
+        missingMessage: 'Chưa chọn tệp khung chỉ số (.csv hoặc .xlsx).',
+      });
       return service.importEdition(ctxOf(request), request.params.id, {
         name: file.name || null,
         content: file.content,

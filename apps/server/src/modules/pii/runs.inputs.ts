@@ -6,20 +6,15 @@
  * restated components, anything else is restated only where a unit maps one to one.
  */
 import { sql } from 'drizzle-orm';
-import {
-  makePeriod,
-  type IndicatorDefinition,
-  type PiiNode,
-  type PiiUnitBasis,
-} from '@caunoi/shared';
+import { makePeriod, type PiiNode, type PiiUnitBasis } from '@caunoi/shared';
 import type { UnitRecord, UnitRegistry } from '@caunoi/units';
 import type { Queryable } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import {
+  cubeSeriesSet,
   restate,
   ValueCube,
   type Contributor,
-  type CubeSeries,
   type RowUnit,
 } from '../statistics/analytics.restate.js';
 import type { Catalogue } from '../statistics/catalogue.js';
@@ -185,34 +180,11 @@ export async function readRunTable(
 
   // The series read: each node's source (an indicator's total, or `CODE.OPTION` for one of its
   // options), with the components of ratios.
-  const series: CubeSeries[] = [];
-  const seriesIndex = new Map<string, number>();
-  const resolving = new Set<string>();
-  const seriesOf = (indicator: IndicatorDefinition, optionCode: string | null): number => {
-    const key = optionCode === null ? indicator.code : `${indicator.code}.${optionCode}`;
-    const known = seriesIndex.get(key);
-    if (known !== undefined) return known;
-    const index = series.push({ indicator, optionCode }) - 1;
-    seriesIndex.set(key, index);
-    const ratio = indicator.unitAggregation === 'ratio' ? indicator.ratio : undefined;
-    const numerator = ratio && catalogue.indicator(ratio.numerator);
-    const denominator = ratio && catalogue.indicator(ratio.denominator);
-    if (
-      optionCode === null &&
-      numerator &&
-      denominator &&
-      !resolving.has(numerator.code) &&
-      !resolving.has(denominator.code)
-    ) {
-      resolving.add(key);
-      series[index]!.components = {
-        numerator: seriesOf(numerator, null),
-        denominator: seriesOf(denominator, null),
-      };
-      resolving.delete(key);
-    }
-    return index;
-  };
+  const {
+    series,
+    index: seriesIndex,
+    seriesOf,
+  } = cubeSeriesSet((code) => catalogue.indicator(code));
   const scored = nodes.filter((n) => n.type === 'Indicator' || n.type === 'Denominator');
   const unknownSources: RunNode[] = [];
   const requested = new Map<string, number>();

@@ -70,6 +70,54 @@ export interface CubeSeries {
   components?: { numerator: number; denominator: number };
 }
 
+/** The series of a cube, each once, with the index of each by its key. */
+export interface CubeSeriesSet {
+  series: CubeSeries[];
+  /** By key: the indicator's code for its total, `CODE.OPTION` for one of its options. */
+  index: ReadonlyMap<string, number>;
+  /**
+   * The index of an indicator's total (`optionCode` null) or of one of its options, added if new;
+   * a ratio's total brings the totals of its numerator and denominator as its `components`.
+   */
+  seriesOf: (indicator: IndicatorDefinition, optionCode: string | null) => number;
+}
+
+/** An empty set of cube series, resolving ratio components with `indicatorOf`. */
+export function cubeSeriesSet(
+  indicatorOf: (code: string) => IndicatorDefinition | undefined,
+): CubeSeriesSet {
+  const series: CubeSeries[] = [];
+  const index = new Map<string, number>();
+  // A ratio whose components lead back to itself (a catalogue error) is left uncomputed.
+  const resolving = new Set<string>();
+  const seriesOf = (indicator: IndicatorDefinition, optionCode: string | null): number => {
+    const key = optionCode === null ? indicator.code : `${indicator.code}.${optionCode}`;
+    const known = index.get(key);
+    if (known !== undefined) return known;
+    const at = series.push({ indicator, optionCode }) - 1;
+    index.set(key, at);
+    const ratio = indicator.unitAggregation === 'ratio' ? indicator.ratio : undefined;
+    const numerator = ratio && indicatorOf(ratio.numerator);
+    const denominator = ratio && indicatorOf(ratio.denominator);
+    if (
+      numerator &&
+      denominator &&
+      optionCode === null &&
+      !resolving.has(numerator.code) &&
+      !resolving.has(denominator.code)
+    ) {
+      resolving.add(key);
+      series[at]!.components = {
+        numerator: seriesOf(numerator, null),
+        denominator: seriesOf(denominator, null),
+      };
+      resolving.delete(key);
+    }
+    return at;
+  };
+  return { series, index, seriesOf };
+}
+
 /**
  * `sum`, `mean` and `ratio` follow the catalogue; text and yes/no values, `none`, and a ratio
  * whose components are unknown are `single`: shown per unit only, never combined.

@@ -13,12 +13,12 @@ import { scopeOf } from '../../policy/policy.js';
 import { withPredecessors, withSuccessors } from '../programmes/lineage.js';
 import { readCube } from './analytics.repo.js';
 import {
+  cubeSeriesSet,
   LEVELS,
   restate,
   type Boundaries,
   type CellLayout,
   type Contributor,
-  type CubeSeries,
   type Level,
   type RowUnit,
 } from './analytics.restate.js';
@@ -335,35 +335,7 @@ export async function analytics(
   }
 
   // The cube's series: those asked for, then the components of ratios not asked for.
-  const series: CubeSeries[] = [];
-  const seriesIndex = new Map<string, number>();
-  // A ratio whose components lead back to itself (a catalogue error) is left uncomputed.
-  const resolving = new Set<string>();
-  const seriesOf = (indicator: IndicatorDefinition, optionCode: string | null): number => {
-    const key = optionCode === null ? indicator.code : `${indicator.code}.${optionCode}`;
-    const known = seriesIndex.get(key);
-    if (known !== undefined) return known;
-    const index = series.push({ indicator, optionCode }) - 1;
-    seriesIndex.set(key, index);
-    const ratio = indicator.unitAggregation === 'ratio' ? indicator.ratio : undefined;
-    const numerator = ratio && catalogue.indicator(ratio.numerator);
-    const denominator = ratio && catalogue.indicator(ratio.denominator);
-    if (
-      numerator &&
-      denominator &&
-      optionCode === null &&
-      !resolving.has(numerator.code) &&
-      !resolving.has(denominator.code)
-    ) {
-      resolving.add(key);
-      series[index]!.components = {
-        numerator: seriesOf(numerator, null),
-        denominator: seriesOf(denominator, null),
-      };
-      resolving.delete(key);
-    }
-    return index;
-  };
+  const { series, seriesOf } = cubeSeriesSet((code) => catalogue.indicator(code));
   const requested = items.map((item) => seriesOf(item.indicator, item.option?.code ?? null));
 
   const cube = await readCube(ctx.database.db, {

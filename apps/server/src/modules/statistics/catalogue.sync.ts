@@ -77,10 +77,13 @@ export const STARTER_FORMS: StarterForm[] = [
     deadlineAfterDays: 75,
     locksAfterDays: 120,
     firstPeriod: '2023',
+    // The index's own inputs only: a figure the annual form also collects (R&D personnel, IP
+    // applications, GRDP…) is read from the annual report, accepted there or not at all, since a
+    // value belongs to its indicator, unit and period whatever the form.
     indicators: (catalogue) =>
       piiFormIndicators(
         new Map(catalogue.indicators.flatMap((i) => (i.ratio ? [[i.code, i.ratio]] : []))),
-      ),
+      ).filter((code) => catalogue.indicators.find((i) => i.code === code)?.group === 'PII'),
   },
 ];
 

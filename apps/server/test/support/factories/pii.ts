@@ -14,18 +14,8 @@ import { multipart } from './coordination.js';
 
 /* ───────────── Runs: an edition and accepted values, written directly ───────────── */
 
-const node = (n: Partial<PiiNode> & Pick<PiiNode, 'code' | 'type' | 'nameVi'>): PiiNode => ({
-  level: null,
-  nameEn: null,
-  parent: null,
-  weight: 1,
-  direction: 1,
-  denominator: null,
-  sourceIndicator: null,
-  unitVi: null,
-  placement: null,
-  ...n,
-});
+const node = (n: Partial<PiiNode> & Pick<PiiNode, 'code' | 'type' | 'nameVi'>): PiiNode =>
+  piiNode({ level: null, ...n });
 
 /**
  * A small framework of the PII's shape: the index, the input and output sub-indexes, one pillar

@@ -171,6 +171,16 @@ function RankingTable({
   const subIndexes = aggregatesAt(run.aggregates, LEVEL.subIndex);
   const pillars = aggregatesAt(run.aggregates, LEVEL.pillar);
   const score = (v: number | null | undefined) => formatScore(v, locale);
+  /** An aggregate's score column, sortable, its full name in a tooltip over `label`. */
+  const aggregateColumn = (a: PiiRun['aggregates'][number], label: string, width: number) => ({
+    title: <Tooltip title={nameOf(a, locale)}>{label}</Tooltip>,
+    key: a.code,
+    width,
+    align: 'right' as const,
+    sorter: (x: PiiRankingRow, y: PiiRankingRow) =>
+      compareNullable(x.aggregates[a.code]?.score, y.aggregates[a.code]?.score),
+    render: (_: unknown, row: PiiRankingRow) => score(row.aggregates[a.code]?.score),
+  });
 
   const columns: TableProps<PiiRankingRow>['columns'] = [
     {
@@ -206,24 +216,8 @@ function RankingTable({
       sorter: (a, b) => compareNullable(a.score, b.score),
       render: (v: number | null) => <strong>{score(v)}</strong>,
     },
-    ...subIndexes.map((a) => ({
-      title: <Tooltip title={nameOf(a, locale)}>{shortName(nameOf(a, locale))}</Tooltip>,
-      key: a.code,
-      width: 100,
-      align: 'right' as const,
-      sorter: (x: PiiRankingRow, y: PiiRankingRow) =>
-        compareNullable(x.aggregates[a.code]?.score, y.aggregates[a.code]?.score),
-      render: (_: unknown, row: PiiRankingRow) => score(row.aggregates[a.code]?.score),
-    })),
-    ...pillars.map((a, i) => ({
-      title: <Tooltip title={nameOf(a, locale)}>{t('pii.run.pillarShort', { n: i + 1 })}</Tooltip>,
-      key: a.code,
-      width: 88,
-      align: 'right' as const,
-      sorter: (x: PiiRankingRow, y: PiiRankingRow) =>
-        compareNullable(x.aggregates[a.code]?.score, y.aggregates[a.code]?.score),
-      render: (_: unknown, row: PiiRankingRow) => score(row.aggregates[a.code]?.score),
-    })),
+    ...subIndexes.map((a) => aggregateColumn(a, shortName(nameOf(a, locale)), 100)),
+    ...pillars.map((a, i) => aggregateColumn(a, t('pii.run.pillarShort', { n: i + 1 }), 88)),
     {
       title: <Tooltip title={t('pii.run.intervalHelp')}>{t('pii.run.interval')}</Tooltip>,
       key: 'interval',
