@@ -202,6 +202,25 @@ describe('rank statistics', () => {
   });
 });
 
+describe("the issue's uncertainty analysis against COINr's rank statistics", () => {
+  it('has the median within ±1 and Q5, Q95 within ±2 of COINr for at least 90% of the units', () => {
+    const ours = runUncertainty(asem, asemTable, ASEM_CONFIG, ISSUE_SPEC);
+    expect(ours.failures).toEqual([]);
+    const reference = parseUnitData(readFixture('reference_ua_rankstats.csv'));
+    const stat = (column: string, unit: string) =>
+      Number(reference.columns.get(column)![reference.units.indexOf(unit)]);
+    const close = ours.rankStats.filter(
+      (s) =>
+        s.nominal === stat('Nominal', s.uCode) &&
+        Math.abs(s.median! - stat('Median', s.uCode)) <= 1 &&
+        Math.abs(s.q5! - stat('Q5', s.uCode)) <= 2 &&
+        Math.abs(s.q95! - stat('Q95', s.uCode)) <= 2,
+    );
+    expect(reference.units).toHaveLength(51);
+    expect(close.length / ours.rankStats.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
 describe('uncertainty on the ASEM example', () => {
   const spec = { ...ISSUE_SPEC, runs: 200 };
   const result = runUncertainty(asem, asemTable, ASEM_CONFIG, spec);
