@@ -17,6 +17,7 @@ import {
   figure,
   insertAcceptedValues,
   insertEdition,
+  piiNode,
   RUN_FRAMEWORK,
   unitsOn,
 } from '../support/factories/pii.js';
@@ -216,6 +217,52 @@ describe('POST /pii/runs', () => {
     const profile = (await viewer.get(`${API}/runs/${restated.id}/units/${HAI_PHONG}`))
       .body as PiiProfile;
     expect(profile.indicators.find((i) => i.code === 'I2')!.value).toBeCloseTo(expected, 9);
+  });
+
+  it('restates a score of merged provinces as the mean of theirs weighted by population', async () => {
+    // A score (a mean across units) of the former provinces, accepted on a form of its own.
+    await insertAcceptedValues(t, { year: 2024, unitIds: units63, sources: ['PCI_ENTRY_COSTS'] });
+    const edition = await insertEdition(t, {
+      unitBasis: 'provinces-34',
+      dataYear: 2024,
+      nodes: [
+        ...RUN_FRAMEWORK,
+        piiNode({
+          code: 'I8',
+          type: 'Indicator',
+          level: 1,
+          parent: 'P1.1',
+          nameVi: 'Chi phí gia nhập thị trường',
+          sourceIndicator: 'PCI_ENTRY_COSTS',
+        }),
+      ],
+    });
+    const restated = await computeOk({ editionId: edition, uncertaintyRuns: 0 });
+    const registry = t.deps.units.registry;
+    const parts = units63.flatMap((id) =>
+      registry
+        .map(id, '2024-12-31', '2025-07-01')
+        .units.filter((m) => m.unitId === HAI_PHONG)
+        .map((m) => ({ id, weight: m.weight * figure(id, 'PROV_POPULATION', 2024) })),
+    );
+    expect(parts.length).toBeGreaterThan(1);
+    const expected =
+      parts.reduce((s, p) => s + p.weight * figure(p.id, 'PCI_ENTRY_COSTS', 2024), 0) /
+      parts.reduce((s, p) => s + p.weight, 0);
+    const profile = (await viewer.get(`${API}/runs/${restated.id}/units/${HAI_PHONG}`))
+      .body as PiiProfile;
+    expect(profile.indicators.find((i) => i.code === 'I8')!.value).toBeCloseTo(expected, 9);
+    // A province that took in no other keeps its own figure.
+    const ownId = units34.find(
+      (id) => registry.predecessorsOf(id).length <= 1 && id !== HAI_PHONG,
+    )!;
+    const own = (await viewer.get(`${API}/runs/${restated.id}/units/${ownId}`)).body as PiiProfile;
+    const former = units63.find(
+      (id) => registry.map(id, '2024-12-31', '2025-07-01').units[0]?.unitId === ownId,
+    )!;
+    expect(own.indicators.find((i) => i.code === 'I8')!.value).toBe(
+      figure(former, 'PCI_ENTRY_COSTS', 2024),
+    );
   });
 });
 

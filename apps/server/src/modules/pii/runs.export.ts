@@ -62,7 +62,10 @@ function infoSheet(wb: ExcelJS.Workbook, run: RunDetail, exportedAt: Date) {
       'Nguồn số liệu',
       `Số liệu thống kê đã được Bộ chấp nhận, kỳ ${inputs.sources.periodCode}: ${inputs.sources.valuesRead} giá trị` +
         (inputs.sources.restated
-          ? '; quy đổi từ đơn vị báo cáo sang đơn vị xếp hạng theo quan hệ kế thừa của các tỉnh (cộng dồn theo trọng số, tỷ lệ tính lại từ tử số và mẫu số).'
+          ? '; quy đổi từ đơn vị báo cáo sang đơn vị xếp hạng theo quan hệ kế thừa của các tỉnh (cộng dồn theo trọng số, tỷ lệ tính lại từ tử số và mẫu số' +
+            (inputs.sources.weightedMeans > 0
+              ? `, ${inputs.sources.weightedMeans} điểm số và tỷ lệ của tỉnh hợp nhất là bình quân của các tỉnh cũ theo dân số).`
+              : ').')
           : '.'),
     ],
     [

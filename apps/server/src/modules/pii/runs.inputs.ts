@@ -82,7 +82,19 @@ export interface RunSources {
   valuesRead: number;
   /** Of which generated for demonstration. */
   syntheticValues: number;
+  /**
+   * Scores and shares of a province formed from several former ones, restated as the mean of
+   * theirs weighted by their population (`POPULATION_INDICATOR`).
+   */
+  weightedMeans: number;
 }
+
+/**
+ * The catalogue indicator whose figures weigh the former provinces' scores and shares when they
+ * are restated on the province they formed: a score describes the people and firms of a place,
+ * and population is the size every province reports.
+ */
+export const POPULATION_INDICATOR = 'PROV_POPULATION';
 
 /** An accepted value: its report (same unit and period) is accepted on a form that holds it. */
 type AcceptedValue = {
@@ -199,6 +211,10 @@ export async function readRunTable(
     else requested.set(n.code, seriesOf(indicator, option ?? null));
   }
 
+  // Restated scores and shares are weighted by population, read with the rest.
+  const population = restated ? catalogue.indicator(POPULATION_INDICATOR) : undefined;
+  const populationSeries = population ? seriesOf(population, null) : undefined;
+
   const cubeUnitIds = reporters.map((u) => u.id);
   const cubeIndex = new Map(cubeUnitIds.map((id, i) => [id, i]));
   const codes = [...new Set(series.map((s) => s.indicator.code))];
@@ -280,6 +296,33 @@ export async function readRunTable(
     }
   }
 
+  // A score or share (a mean across units) of a province formed from several former ones, which
+  // the analytics rules leave missing: the population-weighted mean of theirs, when every one of
+  // them has the figure and its population (a missing contributor still leaves it missing).
+  let weightedMeans = 0;
+  if (populationSeries !== undefined) {
+    for (const n of scored) {
+      const s = requested.get(n.code);
+      if (s === undefined || series[s]!.indicator.unitAggregation !== 'mean') continue;
+      const column = columns[n.code]!;
+      rows.forEach((row, r) => {
+        const parts = row.contributors[0];
+        if (column[r] !== null || !parts || parts.length < 2) return;
+        let total = 0;
+        let weights = 0;
+        for (const c of parts) {
+          const x = cube.num(s, c.unit, 0);
+          const people = cube.num(populationSeries, c.unit, 0);
+          if (x === undefined || people === undefined || !(people > 0)) return;
+          total += c.weight * people * x;
+          weights += c.weight * people;
+        }
+        column[r] = total / weights;
+        weightedMeans++;
+      });
+    }
+  }
+
   const empty = scored.filter((n) => columns[n.code]!.every((v) => v === null));
   if (empty.length > 0) {
     throw new AppError(
@@ -315,6 +358,13 @@ export async function readRunTable(
 
   return {
     table: { units, columns },
-    sources: { periodCode: period.code, basisDate: date, restated, valuesRead, syntheticValues },
+    sources: {
+      periodCode: period.code,
+      basisDate: date,
+      restated,
+      valuesRead,
+      syntheticValues,
+      weightedMeans,
+    },
   };
 }

@@ -199,6 +199,8 @@ export interface AcceptedOptions {
   unitIds: readonly string[];
   /** Indicators left out (no value written). */
   skip?: readonly string[];
+  /** The form's indicators (default RUN_SOURCES). */
+  sources?: readonly string[];
   /** Status of the reports (default accepted). */
   status?: 'draft' | 'submitted' | 'approved' | 'accepted';
   /** Replaces the generated figure of some unit × indicator. */
@@ -227,11 +229,13 @@ export async function insertAcceptedValues(t: TestApp, o: AcceptedOptions): Prom
       firstPeriod: '2019',
     })
     .returning({ id: statForms.id });
-  await db
-    .insert(statFormIndicators)
-    .values(
-      RUN_SOURCES.map((code, i) => ({ formId: form!.id, indicatorCode: code, sortOrder: i })),
-    );
+  await db.insert(statFormIndicators).values(
+    (o.sources ?? RUN_SOURCES).map((code, i) => ({
+      formId: form!.id,
+      indicatorCode: code,
+      sortOrder: i,
+    })),
+  );
   const period = String(o.year);
   const status = o.status ?? 'accepted';
   await db.insert(statReports).values(
@@ -245,7 +249,7 @@ export async function insertAcceptedValues(t: TestApp, o: AcceptedOptions): Prom
   );
   const writes: ValueWrite[] = [];
   for (const unitId of o.unitIds) {
-    for (const code of RUN_SOURCES) {
+    for (const code of o.sources ?? RUN_SOURCES) {
       if (code === 'ADMIN_ONLINE_SHARE' || o.skip?.includes(code)) continue;
       writes.push({
         indicatorCode: code,
