@@ -6,7 +6,6 @@
  * 10,000 replications for 34 provinces × 52 indicators under 10 s. The same replications in the
  * calling thread are timed in the same run as the baseline of the worker threads.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
   buildFramework,
@@ -21,6 +20,7 @@ import {
   type UnitTable,
 } from '@caunoi/pii';
 import { runUncertaintyParallel } from '@caunoi/pii/parallel';
+import { ASEM_CONFIG, ISSUE_CHOICES, readFixture } from '../packages/pii/test/support/asem.js';
 
 /** An entry of bench/run.ts's results. */
 export interface PiiBenchResult {
@@ -38,32 +38,6 @@ export interface PiiBenchResult {
 const GROUP = 'PII engine';
 const COINR_BUILD_MS = 220;
 const COINR_REPLICATION_MS = 206;
-
-const ASEM = new URL('../packages/pii/test/fixtures/asem/', import.meta.url);
-
-/** COINr's default example build (the parity configuration). */
-const ASEM_CONFIG = {
-  denominate: true,
-  impute: { method: 'group-mean', group: 'EurAsia_group' },
-  screen: { minDataShare: 0.9 },
-  treat: { winmax: 5, skewThreshold: 2, kurtosisThreshold: 3.5, fallback: 'log_CT' },
-  normalise: { method: 'minmax', range: [0, 100] },
-  aggregate: { method: 'arithmetic' },
-};
-
-/** The issue's uncertainty analysis: winmax 1–5, two normalisations, weights ±25%, two means. */
-const ISSUE_SPEC = {
-  seed: 42,
-  alternatives: {
-    'treat.winmax': [1, 2, 3, 4, 5],
-    normalise: [
-      { method: 'minmax', range: [1, 100] },
-      { method: 'zscore', mean: 10, sd: 2 },
-    ],
-    'aggregate.method': ['arithmetic', 'geometric'],
-  },
-  weightNoise: { '2': 0.25, '3': 0.25 },
-};
 
 /**
  * A PII-like data set, the same in every run: 52 indicators in 21 sub-pillars of 7 pillars
@@ -146,8 +120,8 @@ async function bestOf(repeats: number, f: () => Promise<unknown> | unknown): Pro
 }
 
 export async function piiBench(results: PiiBenchResult[], notes: string[]): Promise<void> {
-  const framework = parseFramework(readFileSync(new URL('iMeta.csv', ASEM), 'utf8'));
-  const table = parseUnitData(readFileSync(new URL('iData.csv', ASEM), 'utf8'));
+  const framework = parseFramework(readFixture('iMeta.csv'));
+  const table = parseUnitData(readFixture('iData.csv'));
   const push = (
     subject: string,
     baseline: string,
@@ -191,7 +165,7 @@ export async function piiBench(results: PiiBenchResult[], notes: string[]): Prom
   );
 
   // 2. 1,000 replications of the issue's uncertainty analysis on the example.
-  const spec = { ...ISSUE_SPEC, runs: 1000 };
+  const spec = { ...ISSUE_CHOICES, runs: 1000 };
   const workers = availableParallelism();
   const singleMs = await bestOf(2, () => runUncertainty(framework, table, ASEM_CONFIG, spec));
   const parallelMs = await bestOf(3, () =>
@@ -212,7 +186,7 @@ export async function piiBench(results: PiiBenchResult[], notes: string[]): Prom
 
   // 3. 10,000 replications on 34 provinces × 52 indicators.
   const pii = syntheticPii();
-  const big = { ...ISSUE_SPEC, runs: 10_000 };
+  const big = { ...ISSUE_CHOICES, runs: 10_000 };
   const bigSingleMs = await bestOf(1, () =>
     runUncertainty(pii.framework, pii.table, PII_CONFIG, big),
   );

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PiiEdition } from '@caunoi/shared';
 import {
   browserTestsEnabled,
   launchBrowser,
@@ -22,17 +23,6 @@ const IMETA_HEADER = 'Level,iCode,iName,Direction,Weight,Parent,Type,Denominator
 const ILLUSTRATIVE_NOTICE =
   'Khung minh họa: danh mục chính thức tại phụ lục Quyết định 1705/QĐ-BKHCN và 989/QĐ-BKHCN';
 
-interface Edition {
-  id: string;
-  year: number;
-  illustrative: boolean;
-  nodes: Array<{ code: string; type: string; level: number | null }>;
-  config: Record<string, unknown>;
-  title: string;
-  dataYear: number;
-  notes: string | null;
-}
-
 /** One CSV field as a spreadsheet writes it: quoted when it holds a comma, a quote or a line break. */
 const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
@@ -41,18 +31,18 @@ describe.runIf(browserTestsEnabled)('the PII framework editions in a browser', (
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let edition: Edition;
+  let edition: PiiEdition;
   let exported: Buffer;
   const pageErrors: string[] = [];
 
   /** The edition as the API answers it, through the signed-in browser's session. */
-  const editionNow = async (): Promise<Edition> => {
+  const editionNow = async (): Promise<PiiEdition> => {
     const res = await page.request.get(`${app.url}/api/v1/pii/editions/${edition.id}`);
     expect(res.status()).toBe(200);
-    return (await res.json()) as Edition;
+    return (await res.json()) as PiiEdition;
   };
   /** What an import may not change: the rows, their order, the configuration, the header. */
-  const content = (e: Edition) => ({
+  const content = (e: PiiEdition) => ({
     nodes: e.nodes,
     config: e.config,
     title: e.title,
@@ -89,7 +79,7 @@ describe.runIf(browserTestsEnabled)('the PII framework editions in a browser', (
     await page.getByRole('link', { name: 'PII 2026', exact: true }).click();
     await page.waitForURL(/\/pii\/editions\/[0-9a-f-]{36}$/);
     const id = new URL(page.url()).pathname.split('/').pop()!;
-    edition = { id } as Edition;
+    edition = { id } as PiiEdition;
     edition = await editionNow();
     expect(edition.year).toBe(2026);
     expect(edition.illustrative).toBe(true);

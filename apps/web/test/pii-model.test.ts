@@ -3,6 +3,7 @@ import type { PiiRankingRow } from '@caunoi/shared';
 import {
   editionLabel,
   filterRanking,
+  formatRank,
   formatScore,
   intervalText,
   median,
@@ -67,6 +68,12 @@ describe('what the pages write', () => {
     expect(formatScore(52.3249, 'vi')).toBe('52,32');
     expect(formatScore(52.3251, 'en')).toBe('52.33');
     expect(formatScore(null, 'vi')).toBe('—');
+  });
+
+  it('writes a rank out of the provinces ranked, a dash when missing', () => {
+    expect(formatRank(3, 63)).toBe('3/63');
+    expect(formatRank(3, null)).toBe('3');
+    expect(formatRank(null, 63)).toBe('—');
   });
 
   it('takes the median of the scores present', () => {

@@ -1,9 +1,17 @@
 import { column, mapColumns } from './dataset.js';
 import { PiiError } from './errors.js';
 import { rankMin } from './stats.js';
+import {
+  checkWeight,
+  columnOf,
+  valuesOf,
+  weightedMeanColumn,
+  type Column,
+  type MeanMethod,
+} from './columns.js';
 import type { DataSet, Framework, Value } from './types.js';
 
-export type AggregateMethod = 'arithmetic' | 'geometric' | 'harmonic';
+export type AggregateMethod = MeanMethod;
 
 /** Aggregation when not given: the weighted arithmetic mean. */
 export const AGGREGATE_DEFAULT_METHOD: AggregateMethod = 'arithmetic';
@@ -29,30 +37,18 @@ export function weightedMean(
       `aggregate: ${values.length} values but ${weights.length} weights`,
     );
   }
-  let wsum = 0;
-  let acc = 0;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i]!;
-    const w = weights[i]!;
-    if (!(w >= 0) || !Number.isFinite(w)) {
-      throw new PiiError('INVALID_WEIGHTS', `aggregate: weight ${w} is not a finite number ≥ 0`);
-    }
-    if (x === null) continue;
-    if (method !== 'arithmetic' && x <= 0) {
-      throw new PiiError(
-        'NON_POSITIVE_VALUE',
-        `aggregate: the ${method} mean needs positive values, found ${x}`,
-      );
-    }
-    wsum += w;
-    if (method === 'arithmetic') acc += w * x;
-    else if (method === 'geometric') acc += w * Math.log(x);
-    else acc += w / x;
-  }
-  if (wsum === 0) return null;
-  if (method === 'arithmetic') return acc / wsum;
-  if (method === 'geometric') return Math.exp(acc / wsum);
-  return wsum / acc;
+  for (const w of weights) checkWeight(w);
+  const cols = values.map((x) => Float64Array.of(x ?? NaN));
+  const kids = cols.map((_, q) => q);
+  const mean = weightedMeanColumn(
+    cols,
+    kids,
+    weights,
+    method,
+    new Float64Array(1),
+    new Float64Array(1),
+  );
+  return valuesOf(mean)[0]!;
 }
 
 /**
@@ -65,35 +61,39 @@ export function aggregate(
   options: AggregateOptions = {},
 ): DataSet {
   const method = options.method ?? AGGREGATE_DEFAULT_METHOD;
+  const n = data.units.length;
   const values = new Map<string, readonly Value[]>();
+  const cols = new Map<string, Column>();
   for (const c of data.columns) values.set(c, [...column(data, c)]);
   const columns = [...data.columns];
   for (const [k, level] of framework.aggregates.entries()) {
     for (const code of level) {
       const kids = framework.children.get(code) ?? [];
-      const kidValues = kids.map((kid) => {
+      const kidColumns = kids.map((kid) => {
+        const computed = cols.get(kid);
+        if (computed !== undefined) return computed;
         const v = values.get(kid);
         if (v === undefined) {
-          const n = framework.nodes.get(kid)!;
+          const node = framework.nodes.get(kid)!;
           throw new PiiError(
             'MISSING_COLUMN',
-            `aggregate: '${kid}' (framework row ${n.row}), child of '${code}' at level ${k + 2}, is not in the data set`,
-            { row: n.row, column: kid },
+            `aggregate: '${kid}' (framework row ${node.row}), child of '${code}' at level ${k + 2}, is not in the data set`,
+            { row: node.row, column: kid },
           );
         }
-        return v;
+        return columnOf(v);
       });
       const weights = kids.map((kid) => framework.nodes.get(kid)!.weight);
-      values.set(
-        code,
-        data.units.map((_, i) =>
-          weightedMean(
-            kidValues.map((v) => v[i]!),
-            weights,
-            method,
-          ),
-        ),
+      const acc = weightedMeanColumn(
+        kidColumns,
+        kids.map((_, q) => q),
+        weights,
+        method,
+        new Float64Array(n),
+        new Float64Array(n),
       );
+      cols.set(code, acc);
+      values.set(code, valuesOf(acc));
       columns.push(code);
     }
   }

@@ -1,4 +1,4 @@
-import { cellValue, parseCsv, parseNumber, type CsvCell } from './csv.js';
+import { cellNumberAt, cellValue, parseCsv, type CsvCell } from './csv.js';
 import { PiiError } from './errors.js';
 import { buildFramework } from './framework.js';
 import type { Direction, Framework, FrameworkRow, NodeType, UnitTable } from './types.js';
@@ -110,19 +110,9 @@ export function parseFrameworkRows(text: string): FrameworkRow[] {
     };
     const num = (name: string): number | null => {
       const t = get(name);
-      if (t === null) return null;
-      const x = parseNumber(t);
-      if (x === undefined) {
-        throw new PiiError(
-          'NON_NUMERIC_VALUE',
-          `iMeta row ${row}, column ${name}: '${t}' is not a number`,
-          {
-            row,
-            column: name,
-          },
-        );
-      }
-      return x;
+      return t === null
+        ? null
+        : cellNumberAt(t, `iMeta row ${row}, column ${name}`, { row, column: name });
     };
     const type = get('Type');
     if (type === null) {

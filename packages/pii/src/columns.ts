@@ -1,9 +1,10 @@
 /**
- * Column kernels on `Float64Array`s, `NaN` standing for a missing value. They compute exactly what
- * the `Value[]` functions of `stats.ts`, `treat.ts`, `normalise.ts` and `aggregate.ts` compute (the
- * same operations in the same order, so the same doubles), without boxing or intermediate arrays:
- * the prepared pipeline and the Monte Carlo replications run on them.
+ * Column kernels on `Float64Array`s, `NaN` standing for a missing value, without boxing or
+ * intermediate arrays: the prepared pipeline and the Monte Carlo replications run on them, and the
+ * `Value[]` functions of `stats.ts`, `treat.ts`, `normalise.ts` and `aggregate.ts` call them, so
+ * both compute the same doubles.
  */
+import { PiiError } from './errors.js';
 import type { Value } from './types.js';
 
 /** A column of numbers, `NaN` for missing. */
@@ -114,18 +115,21 @@ export function columnSd(column: Column): number {
   return Math.sqrt(s / (n - 1));
 }
 
-/** Skewness and kurtosis of the available values and the treatment check (as `checkSkewKurt`). */
+/**
+ * The treatment check of a column: `passed` when |skewness| < the skewness threshold or kurtosis <
+ * the kurtosis threshold; `null` when either cannot be computed (too few or constant values).
+ */
 export interface ColumnCheck {
   readonly passed: boolean | null;
   readonly skew: number;
   readonly kurt: number;
 }
 
-export function checkColumn(
-  column: Column,
-  skewThreshold: number,
-  kurtosisThreshold: number,
-): ColumnCheck {
+/**
+ * Bias-adjusted sample skewness and excess kurtosis of the available values (Excel SKEW and KURT,
+ * e1071 type 2); NaN with fewer than 3 (skewness) or 4 (kurtosis) values.
+ */
+export function columnMoments(column: Column): { skew: number; kurt: number } {
   const n = countPresent(column);
   let skew = NaN;
   let kurt = NaN;
@@ -152,6 +156,15 @@ export function checkColumn(
       kurt = (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
     }
   }
+  return { skew, kurt };
+}
+
+export function checkColumn(
+  column: Column,
+  skewThreshold: number,
+  kurtosisThreshold: number,
+): ColumnCheck {
+  const { skew, kurt } = columnMoments(column);
   if (!Number.isFinite(skew) || !Number.isFinite(kurt)) return { passed: null, skew, kurt };
   return { passed: Math.abs(skew) < skewThreshold || kurt < kurtosisThreshold, skew, kurt };
 }
@@ -329,16 +342,24 @@ export function rankColumn(
   return out;
 }
 
-export type ColumnNormaliseMethod = 'minmax' | 'zscore' | 'rank' | 'prank' | 'dist2max';
+export type ColumnNormaliseMethod =
+  'minmax' | 'zscore' | 'rank' | 'prank' | 'dist2max' | 'goalposts';
 
 export interface ColumnNormaliseOptions {
   readonly method: ColumnNormaliseMethod;
   readonly range: readonly [number, number];
   readonly mean: number;
   readonly sd: number;
+  /** `goalposts`: the posts of `direction × column`. */
+  readonly goalposts?: { readonly lower: number; readonly upper: number; readonly scale: number };
+  /** `goalposts`: clamps the scores to 0 and `scale`. */
+  readonly trunc2posts?: boolean;
 }
 
-/** `normaliseValues` of `direction × column` (into `out` when given). */
+/**
+ * Normalises `direction × column` (into `out` when given). A constant column has no min–max or
+ * z-score: its values become missing.
+ */
 export function normaliseColumn(
   column: Column,
   direction: number,
@@ -391,7 +412,85 @@ export function normaliseColumn(
       }
       return x;
     }
+    case 'goalposts': {
+      const { lower, upper, scale } = options.goalposts!;
+      const trunc = options.trunc2posts === true;
+      for (let i = 0; i < n; i++) {
+        const v = x[i]!;
+        if (v !== v) continue;
+        const y = (v - lower) / (upper - lower);
+        x[i] = finiteOrNaN((trunc ? Math.min(1, Math.max(0, y)) : y) * scale);
+      }
+      return x;
+    }
   }
+}
+
+export type MeanMethod = 'arithmetic' | 'geometric' | 'harmonic';
+
+/** A weight must be a finite number ≥ 0 (INVALID_WEIGHTS). */
+export function checkWeight(w: number): void {
+  if (!(w >= 0) || !Number.isFinite(w)) {
+    throw new PiiError('INVALID_WEIGHTS', `aggregate: weight ${w} is not a finite number ≥ 0`);
+  }
+}
+
+/**
+ * Weighted mean, unit by unit, of the columns `cols[kids[q]]` with the weights `weights[kids[q]]`,
+ * into `acc` (zeroed; `wsum` is scratch): missing values drop out and the weights of the others are
+ * renormalised; NaN when no value has weight. Geometric and harmonic means need positive values
+ * (NON_POSITIVE_VALUE). Each unit sums its children in the order of `kids`.
+ */
+export function weightedMeanColumn(
+  cols: readonly Column[],
+  kids: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  method: MeanMethod,
+  acc: Column,
+  wsum: Column,
+): Column {
+  const n = acc.length;
+  wsum.fill(0);
+  // Child by child over the units (contiguous columns).
+  for (let q = 0; q < kids.length; q++) {
+    const kid = kids[q]!;
+    const x = cols[kid]!;
+    const w = weights[kid]!;
+    if (method === 'arithmetic') {
+      for (let i = 0; i < n; i++) {
+        const v = x[i]!;
+        if (v !== v) continue;
+        acc[i]! += w * v;
+        wsum[i]! += w;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = x[i]!;
+        if (v !== v) continue;
+        if (v <= 0) {
+          throw new PiiError(
+            'NON_POSITIVE_VALUE',
+            `aggregate: the ${method} mean needs positive values, found ${v}`,
+          );
+        }
+        acc[i]! += method === 'geometric' ? w * Math.log(v) : w / v;
+        wsum[i]! += w;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const ws = wsum[i]!;
+    const a = acc[i]!;
+    acc[i] =
+      ws === 0
+        ? NaN
+        : method === 'arithmetic'
+          ? a / ws
+          : method === 'geometric'
+            ? Math.exp(a / ws)
+            : ws / a;
+  }
+  return acc;
 }
 
 /**

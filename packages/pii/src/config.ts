@@ -69,14 +69,23 @@ export const pipelineConfigSchema = z
 export type PipelineConfig = z.output<typeof pipelineConfigSchema>;
 export type PipelineConfigInput = z.input<typeof pipelineConfigSchema>;
 
+const pathOf = (issue: z.core.$ZodIssue): string =>
+  issue.path.length > 0 ? issue.path.join('.') : '(root)';
+
+/** A validation error as text (`path: message; …`) and the path of its first issue. */
+export function issuesOf(error: z.ZodError): { key: string; text: string } {
+  const first = error.issues[0];
+  return {
+    key: first === undefined ? '(root)' : pathOf(first),
+    text: error.issues.map((i) => `${pathOf(i)}: ${i.message}`).join('; '),
+  };
+}
+
 /** Validates a pipeline configuration (e.g. parsed JSON); throws INVALID_CONFIG. */
 export function parsePipelineConfig(input: unknown): PipelineConfig {
   const r = pipelineConfigSchema.safeParse(input);
   if (!r.success) {
-    const issues = r.error.issues
-      .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`)
-      .join('; ');
-    throw new PiiError('INVALID_CONFIG', `pipeline config: ${issues}`, {
+    throw new PiiError('INVALID_CONFIG', `pipeline config: ${issuesOf(r.error).text}`, {
       column: r.error.issues[0]?.path.join('.') ?? '',
     });
   }

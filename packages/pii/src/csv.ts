@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { PiiError } from './errors.js';
+import { PiiError, type PiiErrorLocation } from './errors.js';
 
 export interface CsvCell {
   readonly text: string;
@@ -47,4 +47,13 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export function parseNumber(text: string): number | undefined {
   const t = text.trim();
   return NUMBER.test(t) ? Number(t) : undefined;
+}
+
+/** The number in a cell; NON_NUMERIC_VALUE naming `place` (e.g. `iMeta row 3, column Weight`). */
+export function cellNumberAt(text: string, place: string, location: PiiErrorLocation): number {
+  const x = parseNumber(text);
+  if (x === undefined) {
+    throw new PiiError('NON_NUMERIC_VALUE', `${place}: '${text}' is not a number`, location);
+  }
+  return x;
 }

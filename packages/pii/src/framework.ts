@@ -1,6 +1,6 @@
 import { PiiError } from './errors.js';
 import type { DataSet, Framework, FrameworkNode, FrameworkRow, UnitTable, Value } from './types.js';
-import { parseNumber } from './csv.js';
+import { cellNumberAt } from './csv.js';
 
 const TYPES = new Set(['Indicator', 'Aggregate', 'Group', 'Denominator']);
 
@@ -212,15 +212,10 @@ export function textColumn(table: UnitTable, code: string): readonly (string | n
 
 /** The number in a cell of a unit table; NON_NUMERIC_VALUE names the unit row and the column. */
 export function cellNumber(table: UnitTable, code: string, row: number, text: string): number {
-  const x = parseNumber(text);
-  if (x === undefined) {
-    throw new PiiError(
-      'NON_NUMERIC_VALUE',
-      `data row ${row + 1} (unit '${table.units[row]}'), column ${code}: '${text}' is not a number`,
-      { row: row + 1, column: code },
-    );
-  }
-  return x;
+  return cellNumberAt(text, `data row ${row + 1} (unit '${table.units[row]}'), column ${code}`, {
+    row: row + 1,
+    column: code,
+  });
 }
 
 /** Numeric columns of a unit table; errors name the unit row and the column. */

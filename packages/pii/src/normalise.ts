@@ -1,6 +1,6 @@
 import { mapColumns } from './dataset.js';
 import { PiiError } from './errors.js';
-import { extremes, finiteOrNull, mean, present, rankMin, sd } from './stats.js';
+import { columnOf, normaliseColumn, valuesOf, type ColumnNormaliseOptions } from './columns.js';
 import type { DataSet, Framework, Value } from './types.js';
 
 export type NormaliseMethod = 'minmax' | 'zscore' | 'rank' | 'prank' | 'dist2max' | 'goalposts';
@@ -49,55 +49,38 @@ export function orientGoalposts(posts: Goalposts, direction: 1 | -1): Goalposts 
   return direction === 1 ? posts : { ...posts, lower: -posts.upper, upper: -posts.lower };
 }
 
+/** The kernel's options, defaults filled in; `posts` for the `goalposts` method. */
+function columnOptions(options: NormaliseOptions, posts?: Goalposts): ColumnNormaliseOptions {
+  const method = options.method ?? NORMALISE_DEFAULTS.method;
+  const base = {
+    method,
+    range: options.range ?? NORMALISE_DEFAULTS.range,
+    mean: options.mean ?? NORMALISE_DEFAULTS.mean,
+    sd: options.sd ?? NORMALISE_DEFAULTS.sd,
+  };
+  if (method !== 'goalposts') return base;
+  if (posts === undefined) {
+    throw new PiiError('INVALID_CONFIG', 'normalise: goalposts method without goalposts', {
+      column: 'normalise.goalposts',
+    });
+  }
+  return {
+    ...base,
+    goalposts: {
+      lower: posts.lower,
+      upper: posts.upper,
+      scale: posts.scale ?? NORMALISE_DEFAULTS.goalpostScale,
+    },
+    trunc2posts: options.trunc2posts ?? NORMALISE_DEFAULTS.trunc2posts,
+  };
+}
+
 /**
  * Normalises one vector (already multiplied by its direction). A constant vector has no
  * min–max or z-score: its values become missing.
  */
 export function normaliseValues(values: readonly Value[], options: NormaliseOptions = {}): Value[] {
-  const method = options.method ?? NORMALISE_DEFAULTS.method;
-  const xs = present(values);
-  const { min, max } = extremes(values);
-  switch (method) {
-    case 'minmax': {
-      const [lo, hi] = options.range ?? NORMALISE_DEFAULTS.range;
-      return values.map((x) =>
-        x === null ? null : finiteOrNull(((x - min) / (max - min)) * (hi - lo) + lo),
-      );
-    }
-    case 'zscore': {
-      const m = mean(xs);
-      const s = sd(xs);
-      const tm = options.mean ?? NORMALISE_DEFAULTS.mean;
-      const ts = options.sd ?? NORMALISE_DEFAULTS.sd;
-      return values.map((x) => (x === null ? null : finiteOrNull(((x - m) / s) * ts + tm)));
-    }
-    case 'rank':
-      return rankMin(values, false);
-    case 'prank': {
-      const n = xs.length;
-      return rankMin(values, false).map((r) =>
-        r === null ? null : finiteOrNull((r - 1) / (n - 1)),
-      );
-    }
-    case 'dist2max':
-      return values.map((x) => (x === null ? null : finiteOrNull(1 - (max - x) / (max - min))));
-    case 'goalposts': {
-      const posts = options.goalposts;
-      if (posts === undefined) {
-        throw new PiiError('INVALID_CONFIG', 'normalise: goalposts method without goalposts', {
-          column: 'normalise.goalposts',
-        });
-      }
-      const { lower, upper } = posts;
-      const scale = posts.scale ?? NORMALISE_DEFAULTS.goalpostScale;
-      const trunc = options.trunc2posts ?? NORMALISE_DEFAULTS.trunc2posts;
-      return values.map((x) => {
-        if (x === null) return null;
-        const y = (x - lower) / (upper - lower);
-        return finiteOrNull((trunc ? Math.min(1, Math.max(0, y)) : y) * scale);
-      });
-    }
-  }
+  return valuesOf(normaliseColumn(columnOf(values), 1, columnOptions(options, options.goalposts)));
 }
 
 /**
@@ -119,23 +102,38 @@ export function indicatorGoalposts(
   );
 }
 
+/**
+ * The kernel's options of each indicator, for its values times its direction: for the goalposts
+ * method, with the indicator's goalposts, oriented; else the same options for every indicator.
+ */
+export function indicatorNormaliseOptions(
+  framework: Framework,
+  options: NormaliseOptions,
+): (code: string) => ColumnNormaliseOptions {
+  if ((options.method ?? NORMALISE_DEFAULTS.method) !== 'goalposts') {
+    const common = columnOptions(options);
+    return () => common;
+  }
+  return (code) =>
+    columnOptions(
+      options,
+      orientGoalposts(
+        indicatorGoalposts(framework, code, options),
+        framework.nodes.get(code)?.direction ?? 1,
+      ),
+    );
+}
+
 /** Multiplies each indicator by its direction, then normalises it. */
 export function normalise(
   data: DataSet,
   framework: Framework,
   options: NormaliseOptions = {},
 ): DataSet {
-  const method = options.method ?? NORMALISE_DEFAULTS.method;
-  return mapColumns(data, (values, code) => {
-    const dir = framework.nodes.get(code)?.direction ?? 1;
-    return normaliseValues(
-      values.map((x) => (x === null ? null : dir * x)),
-      method === 'goalposts'
-        ? {
-            ...options,
-            goalposts: orientGoalposts(indicatorGoalposts(framework, code, options), dir),
-          }
-        : options,
-    );
-  });
+  const optionsOf = indicatorNormaliseOptions(framework, options);
+  return mapColumns(data, (values, code) =>
+    valuesOf(
+      normaliseColumn(columnOf(values), framework.nodes.get(code)?.direction ?? 1, optionsOf(code)),
+    ),
+  );
 }

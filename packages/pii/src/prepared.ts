@@ -6,23 +6,27 @@
  */
 import {
   Arena,
-  checkColumn,
+  checkWeight,
   columnBlock,
-  columnOf,
-  logCTColumn,
-  logGIIColumn,
   normaliseColumn,
   rankColumn,
   valuesOf,
-  winsoriseColumn,
+  weightedMeanColumn,
   type Column,
-  type ColumnCheck,
+  type MeanMethod,
 } from './columns.js';
 import { parsePipelineConfig, type PipelineConfig } from './config.js';
 import { PiiError } from './errors.js';
 import { cellNumber, checkDataAgainstFramework, textColumn } from './framework.js';
-import { normalise } from './normalise.js';
-import type { TreatmentDetail, SkewKurtCheck } from './treat.js';
+import {
+  columnImputer,
+  groupIndex,
+  isGroupMethod,
+  missingGroup,
+  type GroupIndex,
+} from './impute.js';
+import { indicatorNormaliseOptions } from './normalise.js';
+import { treatColumn, type TreatmentDetail } from './treat.js';
 import type { DataSet, Framework, UnitTable, Value } from './types.js';
 
 /** Columns of numbers for some units: `cols[j][i]` is column `codes[j]` of unit `units[i]`. */
@@ -47,12 +51,6 @@ export interface Tree {
   readonly children: readonly Int32Array[];
   /** Position of each code. */
   readonly position: ReadonlyMap<string, number>;
-}
-
-/** Group of each unit for one group column: −1 when the unit has no group. */
-interface GroupIndex {
-  readonly ids: Int32Array;
-  readonly count: number;
 }
 
 /** The unit table as numbers, read once and reused by every run. */
@@ -183,28 +181,8 @@ function denominateFrame(framework: Framework, table: UnitTable, raw: Frame): Fr
 
 function readGroups(table: UnitTable, name: string, method: string): GroupIndex {
   const raw = table.columns.get(name);
-  if (raw === undefined) {
-    throw new PiiError(
-      'MISSING_GROUP',
-      `impute: method '${method}' needs the group column '${name}' in the unit data`,
-      { column: name },
-    );
-  }
-  const ids = new Int32Array(raw.length);
-  const seen = new Map<string, number>();
-  raw.forEach((g, i) => {
-    if (g === null || g === undefined) {
-      ids[i] = -1;
-      return;
-    }
-    let id = seen.get(g);
-    if (id === undefined) {
-      id = seen.size;
-      seen.set(g, id);
-    }
-    ids[i] = id;
-  });
-  return { ids, count: seen.size };
+  if (raw === undefined) throw missingGroup(method, name);
+  return groupIndex(raw);
 }
 
 /* ───── steps on frames ───── */
@@ -216,80 +194,21 @@ export function imputeFrame(
   options: NonNullable<PipelineConfig['impute']>,
   arena?: Arena,
 ): Frame {
-  const grouped = options.method === 'group-mean' || options.method === 'group-median';
-  const useMean = options.method === 'mean' || options.method === 'group-mean';
-  let ids: Int32Array;
-  let count: number;
-  if (grouped) {
-    if (options.group === undefined) {
-      throw new PiiError(
-        'MISSING_GROUP',
-        `impute: method '${options.method}' needs the group column '(none)' in the unit data`,
-        { column: 'group' },
-      );
-    }
-    ({ ids, count } = inputs.groups(options.group, options.method));
+  let groups: GroupIndex;
+  if (isGroupMethod(options.method)) {
+    if (options.group === undefined) throw missingGroup(options.method, undefined);
+    groups = inputs.groups(options.group, options.method);
   } else {
-    ids = new Int32Array(frame.units.length);
-    count = 1;
+    groups = { ids: new Int32Array(frame.units.length), count: 1 };
   }
-  const sums = new Float64Array(count);
-  const counts = new Int32Array(count);
-  const fill = new Float64Array(count);
-  const lists: number[][] = [];
+  const fill = columnImputer(groups, options.method);
   const incomplete = frame.cols.map((x) => {
     for (let i = 0; i < x.length; i++) if (x[i] !== x[i]) return true;
     return false;
   });
   const block = columnBlock(incomplete.filter(Boolean).length, frame.units.length, arena);
   let next = 0;
-  const cols = frame.cols.map((x, j) => {
-    if (!incomplete[j]) return x;
-    if (useMean) {
-      sums.fill(0);
-      counts.fill(0);
-      for (let i = 0; i < x.length; i++) {
-        const v = x[i]!;
-        const g = ids[i]!;
-        if (v !== v || g < 0) continue;
-        sums[g]! += v;
-        counts[g]!++;
-      }
-      for (let g = 0; g < count; g++) fill[g] = sums[g]! / counts[g]!;
-      // R's correction pass, per group, as `stats.mean`.
-      sums.fill(0);
-      for (let i = 0; i < x.length; i++) {
-        const v = x[i]!;
-        const g = ids[i]!;
-        if (v !== v || g < 0) continue;
-        sums[g]! += v - fill[g]!;
-      }
-      for (let g = 0; g < count; g++) {
-        fill[g] = counts[g] === 0 ? NaN : fill[g]! + sums[g]! / counts[g]!;
-      }
-    } else {
-      for (let g = 0; g < count; g++) (lists[g] ??= []).length = 0;
-      for (let i = 0; i < x.length; i++) {
-        const v = x[i]!;
-        const g = ids[i]!;
-        if (v === v && g >= 0) lists[g]!.push(v);
-      }
-      for (let g = 0; g < count; g++) {
-        const s = lists[g]!.sort((a, b) => a - b);
-        const n = s.length;
-        const h = Math.floor(n / 2);
-        fill[g] = n === 0 ? NaN : n % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-      }
-    }
-    const out = block[next++]!;
-    out.set(x);
-    for (let i = 0; i < x.length; i++) {
-      if (out[i] === out[i]) continue;
-      const g = ids[i]!;
-      out[i] = g < 0 ? NaN : fill[g]!;
-    }
-    return out;
-  });
+  const cols = frame.cols.map((x, j) => (incomplete[j] ? fill(x, block[next++]!) : x));
   return { units: frame.units, codes: frame.codes, cols };
 }
 
@@ -328,12 +247,6 @@ export interface FrameTreated {
   readonly details: TreatmentDetail[] | null;
 }
 
-const checkOf = (c: ColumnCheck): SkewKurtCheck => ({
-  passed: c.passed,
-  skew: c.skew,
-  kurt: c.kurt,
-});
-
 /** `treat` on a frame; the details (as `treat` gives them) only when `details` is true. */
 export function treatFrame(
   frame: Frame,
@@ -341,94 +254,34 @@ export function treatFrame(
   details: boolean,
   arena?: Arena,
 ): FrameTreated {
-  const { winmax, skewThreshold, kurtosisThreshold, fallback } = options;
   const out: TreatmentDetail[] | null = details ? [] : null;
   let block: Column[] | undefined;
   const cols = frame.cols.map((x, j) => {
-    const iCode = frame.codes[j]!;
-    const before = checkColumn(x, skewThreshold, kurtosisThreshold);
-    if (before.passed !== false) {
-      out?.push({
-        iCode,
-        before: checkOf(before),
-        winsorised: null,
-        afterWinsorising: null,
-        fallback: null,
-        afterFallback: null,
-        treatedPoints: new Array<string>(x.length).fill(''),
-      });
-      return x;
-    }
-    block ??= columnBlock(frame.cols.length, frame.units.length, arena);
-    const win = winsoriseColumn(x, winmax, skewThreshold, kurtosisThreshold, before, block[j]);
-    if (win.check.passed !== false || fallback === 'none') {
-      if (out !== null) {
-        const treatedPoints = new Array<string>(x.length).fill('');
-        for (const i of win.high) treatedPoints[i] = 'winhi';
-        for (const i of win.low) treatedPoints[i] = 'winlo';
-        out.push({
-          iCode,
-          before: checkOf(before),
-          winsorised: win.winsorised,
-          afterWinsorising: checkOf(win.check),
-          fallback: null,
-          afterFallback: null,
-          treatedPoints,
-        });
-      }
-      return win.values;
-    }
-    const transformed =
-      fallback === 'log_CT' ? logCTColumn(x, block[j]) : logGIIColumn(x, block[j]);
-    out?.push({
-      iCode,
-      before: checkOf(before),
-      winsorised: win.winsorised,
-      afterWinsorising: checkOf(win.check),
-      fallback,
-      afterFallback: checkOf(checkColumn(transformed, skewThreshold, kurtosisThreshold)),
-      treatedPoints: new Array<string>(x.length).fill(fallback),
+    const r = treatColumn(frame.codes[j]!, x, options, details, () => {
+      block ??= columnBlock(frame.cols.length, frame.units.length, arena);
+      return block[j]!;
     });
-    return transformed;
+    if (r.detail !== null) out?.push(r.detail);
+    return r.values;
   });
   return { frame: { units: frame.units, codes: frame.codes, cols }, details: out };
 }
 
-/** `normalise` on a frame (goalposts through the `DataSet` function). */
+/** `normalise` on a frame. */
 export function normaliseFrame(
   inputs: PreparedInputs,
   frame: Frame,
   options: NonNullable<PipelineConfig['normalise']>,
   arena?: Arena,
 ): Frame {
-  if (options.method === 'goalposts') {
-    const data = normalise(toDataSet(frame), inputs.framework, options);
-    return {
-      units: frame.units,
-      codes: frame.codes,
-      cols: frame.codes.map((c) => columnOf(data.values.get(c)!)),
-    };
-  }
-  const { method, range, mean, sd } = options;
   const { position, directions } = inputs.tree;
-  const o = { method, range, mean, sd };
+  const optionsOf = indicatorNormaliseOptions(inputs.framework, options);
   const block = columnBlock(frame.cols.length, frame.units.length, arena);
-  const cols = frame.cols.map((x, j) =>
-    normaliseColumn(x, directions[position.get(frame.codes[j]!)!] ?? 1, o, block[j]),
-  );
+  const cols = frame.cols.map((x, j) => {
+    const code = frame.codes[j]!;
+    return normaliseColumn(x, directions[position.get(code)!] ?? 1, optionsOf(code), block[j]);
+  });
   return { units: frame.units, codes: frame.codes, cols };
-}
-
-/** Checks weights once per run: finite and ≥ 0 (INVALID_WEIGHTS). */
-function checkWeights(tree: Tree, weights: Float64Array): void {
-  for (let k = tree.indicatorCount; k < tree.codes.length; k++) {
-    for (const kid of tree.children[k - tree.indicatorCount]!) {
-      const w = weights[kid]!;
-      if (!(w >= 0) || !Number.isFinite(w)) {
-        throw new PiiError('INVALID_WEIGHTS', `aggregate: weight ${w} is not a finite number ≥ 0`);
-      }
-    }
-  }
 }
 
 /**
@@ -438,61 +291,17 @@ function checkWeights(tree: Tree, weights: Float64Array): void {
 export function aggregateFrame(
   tree: Tree,
   frame: Frame,
-  method: 'arithmetic' | 'geometric' | 'harmonic',
+  method: MeanMethod,
   weights: Float64Array = tree.weights,
   arena?: Arena,
 ): Frame {
-  checkWeights(tree, weights);
-  const n = frame.units.length;
+  for (const kids of tree.children) for (const kid of kids) checkWeight(weights[kid]!);
   const cols: Column[] = [...frame.cols];
-  const block = columnBlock(tree.codes.length - tree.indicatorCount + 1, n, arena);
+  const block = columnBlock(tree.children.length + 1, frame.units.length, arena);
   const wsum = block.pop()!;
-  for (let k = tree.indicatorCount; k < tree.codes.length; k++) {
-    const kids = tree.children[k - tree.indicatorCount]!;
-    const acc = block[k - tree.indicatorCount]!;
-    wsum.fill(0);
-    // Child by child over the units (contiguous columns); each unit still sums its children in
-    // the framework's order, as `weightedMean` does.
-    for (let q = 0; q < kids.length; q++) {
-      const kid = kids[q]!;
-      const x = cols[kid]!;
-      const w = weights[kid]!;
-      if (method === 'arithmetic') {
-        for (let i = 0; i < n; i++) {
-          const v = x[i]!;
-          if (v !== v) continue;
-          acc[i]! += w * v;
-          wsum[i]! += w;
-        }
-      } else {
-        for (let i = 0; i < n; i++) {
-          const v = x[i]!;
-          if (v !== v) continue;
-          if (v <= 0) {
-            throw new PiiError(
-              'NON_POSITIVE_VALUE',
-              `aggregate: the ${method} mean needs positive values, found ${v}`,
-            );
-          }
-          acc[i]! += method === 'geometric' ? w * Math.log(v) : w / v;
-          wsum[i]! += w;
-        }
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      const ws = wsum[i]!;
-      const a = acc[i]!;
-      acc[i] =
-        ws === 0
-          ? NaN
-          : method === 'arithmetic'
-            ? a / ws
-            : method === 'geometric'
-              ? Math.exp(a / ws)
-              : ws / a;
-    }
-    cols.push(acc);
-  }
+  tree.children.forEach((kids, k) => {
+    cols.push(weightedMeanColumn(cols, kids, weights, method, block[k]!, wsum));
+  });
   return { units: frame.units, codes: tree.codes, cols };
 }
 

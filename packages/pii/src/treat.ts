@@ -1,5 +1,15 @@
 import { mapColumns } from './dataset.js';
-import { extremes, finiteOrNull, kurtosis, present, skewness } from './stats.js';
+import {
+  checkColumn,
+  columnOf,
+  logCTColumn,
+  logGIIColumn,
+  valuesOf,
+  winsoriseColumn,
+  type Column,
+  type ColumnCheck,
+  type ColumnWinsorised,
+} from './columns.js';
 import type { DataSet, Value } from './types.js';
 
 export type TreatFallback = 'log_CT' | 'log_GII' | 'none';
@@ -23,12 +33,8 @@ export interface TreatOptions {
   readonly fallback?: TreatFallback;
 }
 
-export interface SkewKurtCheck {
-  /** `null` when skewness or kurtosis cannot be computed (too few or constant values). */
-  readonly passed: boolean | null;
-  readonly skew: number;
-  readonly kurt: number;
-}
+/** `passed` is `null` when skewness or kurtosis cannot be computed (too few or constant values). */
+export type SkewKurtCheck = ColumnCheck;
 
 export interface TreatmentDetail {
   readonly iCode: string;
@@ -57,27 +63,17 @@ export function checkSkewKurt(
   skewThreshold: number = TREAT_DEFAULTS.skewThreshold,
   kurtosisThreshold: number = TREAT_DEFAULTS.kurtosisThreshold,
 ): SkewKurtCheck {
-  const xs = present(values);
-  const skew = skewness(xs);
-  const kurt = kurtosis(xs);
-  if (!Number.isFinite(skew) || !Number.isFinite(kurt)) return { passed: null, skew, kurt };
-  return { passed: Math.abs(skew) < skewThreshold || kurt < kurtosisThreshold, skew, kurt };
+  return checkColumn(columnOf(values), skewThreshold, kurtosisThreshold);
 }
 
 /** ln(x − min + 0.01·(max − min)). */
 export function logCT(values: readonly Value[]): Value[] {
-  const { min, max } = extremes(values);
-  return values.map((x) =>
-    x === null ? null : finiteOrNull(Math.log(x - min + 0.01 * (max - min))),
-  );
+  return valuesOf(logCTColumn(columnOf(values)));
 }
 
 /** ln((max − 1)(x − min)/(max − min) + 1). */
 export function logGII(values: readonly Value[]): Value[] {
-  const { min, max } = extremes(values);
-  return values.map((x) =>
-    x === null ? null : finiteOrNull(Math.log(((max - 1) * (x - min)) / (max - min) + 1)),
-  );
+  return valuesOf(logGIIColumn(columnOf(values)));
 }
 
 export interface WinsoriseResult {
@@ -86,6 +82,14 @@ export interface WinsoriseResult {
   readonly winsorised: number;
   readonly check: SkewKurtCheck;
   readonly treatedPoints: string[];
+}
+
+/** `winhi` and `winlo` at the points set in the last step at the maximum and at the minimum. */
+function winsorisedPoints(length: number, win: ColumnWinsorised): string[] {
+  const treatedPoints = new Array<string>(length).fill('');
+  for (const i of win.high) treatedPoints[i] = 'winhi';
+  for (const i of win.low) treatedPoints[i] = 'winlo';
+  return treatedPoints;
 }
 
 /**
@@ -99,33 +103,87 @@ export function winsorise(
   skewThreshold: number = TREAT_DEFAULTS.skewThreshold,
   kurtosisThreshold: number = TREAT_DEFAULTS.kurtosisThreshold,
 ): WinsoriseResult {
-  const x = [...values];
-  let check = checkSkewKurt(x, skewThreshold, kurtosisThreshold);
-  let high: number[] = [];
-  let low: number[] = [];
-  let winsorised = 0;
-  while (check.passed === false && (winmax === null || winsorised < winmax)) {
-    const { min, max } = extremes(x);
-    const atHigh = check.skew >= 0;
-    const target = atHigh ? max : min;
-    const idx: number[] = [];
-    let next = atHigh ? -Infinity : Infinity;
-    x.forEach((v, i) => {
-      if (v === null) return;
-      if (v === target) idx.push(i);
-      else if (atHigh ? v > next : v < next) next = v;
-    });
-    if (!Number.isFinite(next)) break;
-    for (const i of idx) x[i] = next;
-    if (atHigh) high = idx;
-    else low = idx;
-    winsorised = high.length + low.length;
-    check = checkSkewKurt(x, skewThreshold, kurtosisThreshold);
+  const win = winsoriseColumn(columnOf(values), winmax, skewThreshold, kurtosisThreshold);
+  return {
+    values: valuesOf(win.values),
+    winsorised: win.winsorised,
+    check: win.check,
+    treatedPoints: winsorisedPoints(values.length, win),
+  };
+}
+
+/**
+ * Treats one column (NaN for missing): check, winsorise if failing (into the column `scratch`
+ * gives), fallback on the untreated values if still failing. The detail only when `withDetail`.
+ */
+export function treatColumn(
+  iCode: string,
+  x: Column,
+  options: Required<TreatOptions>,
+  withDetail: boolean,
+  scratch: () => Column = () => new Float64Array(x.length),
+): { values: Column; detail: TreatmentDetail | null } {
+  const { winmax, skewThreshold, kurtosisThreshold, fallback } = options;
+  const before = checkColumn(x, skewThreshold, kurtosisThreshold);
+  if (before.passed !== false) {
+    return {
+      values: x,
+      detail: withDetail
+        ? {
+            iCode,
+            before,
+            winsorised: null,
+            afterWinsorising: null,
+            fallback: null,
+            afterFallback: null,
+            treatedPoints: new Array<string>(x.length).fill(''),
+          }
+        : null,
+    };
   }
-  const treatedPoints = x.map(() => '');
-  for (const i of high) treatedPoints[i] = 'winhi';
-  for (const i of low) treatedPoints[i] = 'winlo';
-  return { values: x, winsorised, check, treatedPoints };
+  const out = scratch();
+  const win = winsoriseColumn(x, winmax, skewThreshold, kurtosisThreshold, before, out);
+  if (win.check.passed !== false || fallback === 'none') {
+    return {
+      values: win.values,
+      detail: withDetail
+        ? {
+            iCode,
+            before,
+            winsorised: win.winsorised,
+            afterWinsorising: win.check,
+            fallback: null,
+            afterFallback: null,
+            treatedPoints: winsorisedPoints(x.length, win),
+          }
+        : null,
+    };
+  }
+  const transformed = fallback === 'log_CT' ? logCTColumn(x, out) : logGIIColumn(x, out);
+  return {
+    values: transformed,
+    detail: withDetail
+      ? {
+          iCode,
+          before,
+          winsorised: win.winsorised,
+          afterWinsorising: win.check,
+          fallback,
+          afterFallback: checkColumn(transformed, skewThreshold, kurtosisThreshold),
+          treatedPoints: new Array<string>(x.length).fill(fallback),
+        }
+      : null,
+  };
+}
+
+/** The options with COINr's defaults for those not given. */
+function treatOptions(options: TreatOptions): Required<TreatOptions> {
+  return {
+    winmax: options.winmax === undefined ? TREAT_DEFAULTS.winmax : options.winmax,
+    skewThreshold: options.skewThreshold ?? TREAT_DEFAULTS.skewThreshold,
+    kurtosisThreshold: options.kurtosisThreshold ?? TREAT_DEFAULTS.kurtosisThreshold,
+    fallback: options.fallback ?? TREAT_DEFAULTS.fallback,
+  };
 }
 
 /** Treats one indicator: check, winsorise if failing, fallback on the untreated values if still failing. */
@@ -134,54 +192,8 @@ export function treatIndicator(
   values: readonly Value[],
   options: TreatOptions = {},
 ): { values: Value[]; detail: TreatmentDetail } {
-  const winmax = options.winmax === undefined ? TREAT_DEFAULTS.winmax : options.winmax;
-  const skewT = options.skewThreshold ?? TREAT_DEFAULTS.skewThreshold;
-  const kurtT = options.kurtosisThreshold ?? TREAT_DEFAULTS.kurtosisThreshold;
-  const fallback = options.fallback ?? TREAT_DEFAULTS.fallback;
-  const before = checkSkewKurt(values, skewT, kurtT);
-  const untouched = values.map(() => '');
-  if (before.passed !== false) {
-    return {
-      values: [...values],
-      detail: {
-        iCode,
-        before,
-        winsorised: null,
-        afterWinsorising: null,
-        fallback: null,
-        afterFallback: null,
-        treatedPoints: untouched,
-      },
-    };
-  }
-  const win = winsorise(values, winmax, skewT, kurtT);
-  if (win.check.passed !== false || fallback === 'none') {
-    return {
-      values: win.values,
-      detail: {
-        iCode,
-        before,
-        winsorised: win.winsorised,
-        afterWinsorising: win.check,
-        fallback: null,
-        afterFallback: null,
-        treatedPoints: win.treatedPoints,
-      },
-    };
-  }
-  const transformed = fallback === 'log_CT' ? logCT(values) : logGII(values);
-  return {
-    values: transformed,
-    detail: {
-      iCode,
-      before,
-      winsorised: win.winsorised,
-      afterWinsorising: win.check,
-      fallback,
-      afterFallback: checkSkewKurt(transformed, skewT, kurtT),
-      treatedPoints: values.map(() => fallback),
-    },
-  };
+  const r = treatColumn(iCode, columnOf(values), treatOptions(options), true);
+  return { values: valuesOf(r.values), detail: r.detail! };
 }
 
 /** Treats every column of the data set for outliers. */

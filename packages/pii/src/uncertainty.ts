@@ -4,8 +4,8 @@
  * the index; the ranks of each unit over the replications give its rank statistics.
  */
 import { z } from 'zod';
-import { Arena, quantileSorted, rankColumn } from './columns.js';
-import { parsePipelineConfig, type PipelineConfig } from './config.js';
+import { Arena, columnMean, quantileSorted, rankColumn } from './columns.js';
+import { issuesOf, parsePipelineConfig, type PipelineConfig } from './config.js';
 import { PiiError } from './errors.js';
 import {
   aggregateFrame,
@@ -18,7 +18,6 @@ import {
   type PreparedInputs,
 } from './prepared.js';
 import { streamFor, taggedStream } from './random.js';
-import { mean } from './stats.js';
 import type { Framework, UnitTable } from './types.js';
 
 /* ───── the specification ───── */
@@ -53,12 +52,8 @@ function specError(key: string, message: string): PiiError {
 export function parseUncertaintySpec(input: unknown): UncertaintySpec {
   const r = uncertaintySpecSchema.safeParse(input);
   if (!r.success) {
-    const first = r.error.issues[0]!;
-    const key = first.path.length > 0 ? first.path.join('.') : '(root)';
-    const all = r.error.issues
-      .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`)
-      .join('; ');
-    throw new PiiError('INVALID_SPEC', `uncertainty spec: ${all}`, { column: key });
+    const { key, text } = issuesOf(r.error);
+    throw new PiiError('INVALID_SPEC', `uncertainty spec: ${text}`, { column: key });
   }
   return r.data;
 }
@@ -328,19 +323,35 @@ export function evaluatePoint(model: Model, u: ArrayLike<number>, out: Float64Ar
       choices.push(Math.min(f.values.length - 1, Math.floor(u[k]! * f.values.length)));
   });
   const c = configFor(model, choices);
-  const pre = preAggregate(model, c);
   const hasNoise = model.factors.some((f) => f.kind === 'noise');
-  const weights = hasNoise ? noisyWeights(model, u) : model.inputs.tree.weights;
   model.scratch.reset();
+  indexRanks(
+    model,
+    c,
+    hasNoise ? noisyWeights(model, u) : model.inputs.tree.weights,
+    out,
+    model.scratch,
+  );
+}
+
+/** The target's ranks of the table's units (NaN when not ranked) under `c` and `weights`. */
+function indexRanks(
+  model: Model,
+  c: PipelineConfig,
+  weights: Float64Array,
+  out: Float64Array,
+  arena?: Arena,
+): void {
+  const pre = preAggregate(model, c);
   const aggregated = aggregateFrame(
     model.inputs.tree,
     pre.frame,
     c.aggregate!.method,
     weights,
-    model.scratch,
+    arena,
   );
   const target = aggregated.cols[model.targetPosition]!;
-  const ranks = rankColumn(target, true, model.scratch.column(target.length));
+  const ranks = rankColumn(target, true, arena?.column(target.length));
   out.fill(NaN);
   for (let i = 0; i < ranks.length; i++) out[pre.unitIndex[i]!] = ranks[i]!;
 }
@@ -401,12 +412,7 @@ export function evaluatePoints(
 /** The nominal index ranks (nominal configuration and weights). */
 export function nominalRanks(model: Model): Float64Array {
   const out = new Float64Array(model.units.length);
-  const c = model.nominal;
-  const pre = preAggregate(model, c);
-  const aggregated = aggregateFrame(model.inputs.tree, pre.frame, c.aggregate!.method);
-  const ranks = rankColumn(aggregated.cols[model.targetPosition]!, true);
-  out.fill(NaN);
-  for (let i = 0; i < ranks.length; i++) out[pre.unitIndex[i]!] = ranks[i]!;
+  indexRanks(model, model.nominal, model.inputs.tree.weights, out);
   return out;
 }
 
@@ -451,11 +457,13 @@ export function rankStatistics(
       const x = ranks[r * n + i]!;
       if (x === x) values.push(x);
     }
-    const sorted = Float64Array.from(values).sort();
+    const column = Float64Array.from(values);
+    const m = columnMean(column);
+    const sorted = column.sort();
     return {
       uCode,
       nominal: nullable(nominal[i]!),
-      mean: nullable(mean(values)),
+      mean: nullable(m),
       median: nullable(quantileSorted(sorted, 0.5)),
       q5: nullable(quantileSorted(sorted, 0.05)),
       q95: nullable(quantileSorted(sorted, 0.95)),

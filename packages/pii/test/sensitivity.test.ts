@@ -7,7 +7,7 @@ import {
   sobolIndices,
 } from '../src/index.js';
 import { runSensitivityParallel } from '../src/parallel.js';
-import { ASEM_CONFIG, readFixture } from './support/asem.js';
+import { ASEM_CONFIG, ISSUE_CHOICES, readFixture } from './support/asem.js';
 
 /** Outputs of a model of d uniform inputs over the Saltelli design of N points. */
 function designOutputs(n: number, d: number, seed: number, f: (u: Float64Array) => number) {
@@ -88,20 +88,7 @@ describe('Sobol estimators on functions with known indices', () => {
 describe('sensitivity of the ASEM index ranks', () => {
   const asem = parseFramework(readFixture('iMeta.csv'));
   const table = parseUnitData(readFixture('iData.csv'));
-  const spec = {
-    runs: 60,
-    seed: 42,
-    bootstrap: 100,
-    alternatives: {
-      'treat.winmax': [1, 2, 3, 4, 5],
-      normalise: [
-        { method: 'minmax', range: [1, 100] },
-        { method: 'zscore', mean: 10, sd: 2 },
-      ],
-      'aggregate.method': ['arithmetic', 'geometric'],
-    },
-    weightNoise: { '2': 0.25, '3': 0.25 },
-  };
+  const spec = { runs: 60, bootstrap: 100, ...ISSUE_CHOICES };
   const result = runSensitivity(asem, table, ASEM_CONFIG, spec);
 
   it('one row per factor, N·(d + 2) replications, intervals around the estimates', () => {

@@ -13,22 +13,10 @@ import {
 } from '../src/index.js';
 import { runUncertaintyParallel } from '../src/parallel.js';
 import { xoshiro128ss } from '../src/random.js';
-import { ASEM_CONFIG, readFixture } from './support/asem.js';
+import { ASEM_CONFIG, ISSUE_CHOICES, readFixture } from './support/asem.js';
 
 /** The issue's `ua.json`. */
-const ISSUE_SPEC = {
-  runs: 1000,
-  seed: 42,
-  alternatives: {
-    'treat.winmax': [1, 2, 3, 4, 5],
-    normalise: [
-      { method: 'minmax', range: [1, 100] },
-      { method: 'zscore', mean: 10, sd: 2 },
-    ],
-    'aggregate.method': ['arithmetic', 'geometric'],
-  },
-  weightNoise: { '2': 0.25, '3': 0.25 },
-};
+const ISSUE_SPEC = { runs: 1000, ...ISSUE_CHOICES };
 
 const asem = parseFramework(readFixture('iMeta.csv'));
 const asemTable = parseUnitData(readFixture('iData.csv'));

@@ -94,6 +94,8 @@ export interface PiiRunSummary {
   editionYear: number;
   editionTitle: string;
   illustrative: boolean;
+  /** Which provinces the run ranks (its edition's basis). */
+  unitBasis: PiiUnitBasis;
   dataYear: number;
   unitCount: number;
   indicatorCount: number;

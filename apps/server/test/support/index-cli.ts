@@ -4,22 +4,14 @@ import { runCli } from '../../src/cli/program.js';
 import type { CliRuntime } from '../../src/cli/runtime.js';
 import { REPO_ROOT } from '../../src/config.js';
 
+export { ASEM_CONFIG, ISSUE_CHOICES } from '../../../../packages/pii/test/support/asem.js';
+
 // The `index` commands in-process, with no database, on COINr's ASEM example.
 
 const FIXTURES = path.join(REPO_ROOT, 'packages/pii/test/fixtures/asem');
 
 /** A file of the ASEM example (iData.csv, iMeta.csv and COINr's results). */
 export const fixture = (name: string) => path.join(FIXTURES, name);
-
-/** The pipeline configuration of COINr's ASEM example. */
-export const ASEM_CONFIG = {
-  denominate: true,
-  impute: { method: 'group-mean', group: 'EurAsia_group' },
-  screen: { minDataShare: 0.9 },
-  treat: { winmax: 5, skewThreshold: 2, kurtosisThreshold: 3.5, fallback: 'log_CT' },
-  normalise: { method: 'minmax', range: [0, 100] },
-  aggregate: { method: 'arithmetic' },
-};
 
 /** A runtime that fails the test if the command reaches for the configuration or a database. */
 const noDatabase: CliRuntime = {

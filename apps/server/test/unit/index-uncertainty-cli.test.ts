@@ -4,23 +4,11 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFramework, parseUnitData, runPipeline } from '@caunoi/pii';
-import { ASEM_CONFIG, cli, fixture } from '../support/index-cli.js';
+import { ASEM_CONFIG, cli, fixture, ISSUE_CHOICES } from '../support/index-cli.js';
 
 // `index uncertainty` / `index sensitivity` on COINr's ASEM example, in-process, no database.
 
-const SPEC = {
-  runs: 120,
-  seed: 42,
-  alternatives: {
-    'treat.winmax': [1, 2, 3, 4, 5],
-    normalise: [
-      { method: 'minmax', range: [1, 100] },
-      { method: 'zscore', mean: 10, sd: 2 },
-    ],
-    'aggregate.method': ['arithmetic', 'geometric'],
-  },
-  weightNoise: { '2': 0.25, '3': 0.25 },
-};
+const SPEC = { runs: 120, ...ISSUE_CHOICES };
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'caunoi-index-ua-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

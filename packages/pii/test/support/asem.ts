@@ -36,3 +36,17 @@ export const ASEM_CONFIG = {
   normalise: { method: 'minmax', range: [0, 100] },
   aggregate: { method: 'arithmetic' },
 };
+
+/** The issue's `ua.json` without its number of runs: winmax 1–5, two normalisations, two means, weights ±25%. */
+export const ISSUE_CHOICES = {
+  seed: 42,
+  alternatives: {
+    'treat.winmax': [1, 2, 3, 4, 5],
+    normalise: [
+      { method: 'minmax', range: [1, 100] },
+      { method: 'zscore', mean: 10, sd: 2 },
+    ],
+    'aggregate.method': ['arithmetic', 'geometric'],
+  },
+  weightNoise: { '2': 0.25, '3': 0.25 },
+};

@@ -143,7 +143,8 @@ export interface EngineInputs {
   readonly config: PipelineConfig;
 }
 
-async function readText(file: string): Promise<string> {
+/** The text of an input file; an unreadable one is an `EngineInputError` on that file. */
+export async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
@@ -167,10 +168,10 @@ function lineAndColumn(text: string, position: number): { line: number; column: 
   return { line, column: position - before.lastIndexOf('\n') };
 }
 
-function parseConfigText(text: string, file: string): PipelineConfig {
-  let json: unknown;
+/** Parses the JSON text of `file`; a syntax error is an INVALID_JSON error with its line and column. */
+export function parseJsonText(text: string, file: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const lineColumn = /line (\d+) column (\d+)/.exec(message);
@@ -189,7 +190,6 @@ function parseConfigText(text: string, file: string): PipelineConfig {
       message,
     );
   }
-  return attempt(file, 'run', () => parsePipelineConfig(json));
 }
 
 /**
@@ -206,7 +206,8 @@ export async function readEngineInputs(opts: EngineInputOptions): Promise<Engine
     readText(files.meta),
     readText(files.config),
   ]);
-  const config = parseConfigText(configText, files.config);
+  const configJson = parseJsonText(configText, files.config);
+  const config = attempt(files.config, 'run', () => parsePipelineConfig(configJson));
   const table = attempt(files.data, 'table', () => parseUnitData(dataText));
   const rows = attempt(files.meta, 'table', () => parseFrameworkRows(metaText));
   const framework = attempt(files.meta, 'framework', () => buildFramework(rows));
@@ -273,7 +274,8 @@ export function runEngine(inputs: EngineInputs): PipelineResult {
 
 /* ───── writing CSV ───── */
 
-const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+/** A quoted CSV text cell. */
+export const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
 const numberCell = (x: number | null) => (x === null ? 'NA' : String(x));
 
 /** Codes in the order of their rows in iMeta. */
@@ -380,8 +382,9 @@ export const TREATMENT_COLUMNS = [
 
 const logical = (x: boolean | null | undefined) =>
   x === null || x === undefined ? 'NA' : x ? 'TRUE' : 'FALSE';
-const finiteCell = (x: number | undefined) =>
-  x === undefined || !Number.isFinite(x) ? 'NA' : String(x);
+/** A number cell: `NA` when missing or not finite. */
+export const finiteCell = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? 'NA' : String(x);
 
 /** The treatment details as COINr prints them: one row per indicator. */
 export function treatmentToCsv(

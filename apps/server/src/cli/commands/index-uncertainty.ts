@@ -1,6 +1,5 @@
 // `index uncertainty` and `index sensitivity`: Monte Carlo over the uncertain choices of a
 // specification (ua.json), on worker threads, with the inputs and outputs of `index compute`.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseUncertaintySpec, PiiError, type RankStats, type UncertaintySpec } from '@caunoi/pii';
 import {
@@ -12,7 +11,11 @@ import { CliError, type Writer } from '../io.js';
 import {
   csvText,
   EngineInputError,
+  finiteCell,
+  parseJsonText,
+  quote,
   readEngineInputs,
+  readText,
   writeCsvFiles,
   type EngineInputs,
   type IndexOutOptions,
@@ -24,9 +27,6 @@ export interface IndexUncertaintyOptions extends IndexOutOptions {
   /** Worker threads (default: the processors available). */
   workers?: string;
 }
-
-const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
-const cell = (x: number | null) => (x === null || !Number.isFinite(x) ? 'NA' : String(x));
 
 /** The line of a key of the specification in its text (best effort; null when not found). */
 function lineOfKey(text: string, key: string): number | null {
@@ -48,34 +48,8 @@ function lineOfKey(text: string, key: string): number | null {
 
 /** Reads and checks the specification file; every error names the file, line and key. */
 async function readSpec(file: string): Promise<{ spec: UncertaintySpec; text: string }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'không tìm thấy tệp'
-        : code === 'EISDIR'
-          ? 'đây là một thư mục, không phải tệp'
-          : (error as Error).message;
-    throw new EngineInputError(file, null, null, 'UNREADABLE_FILE', why);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const lineColumn = /line (\d+) column (\d+)/.exec(message);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const line =
-      lineColumn !== null
-        ? Number(lineColumn[1])
-        : position === undefined
-          ? null
-          : text.slice(0, Number(position)).split('\n').length;
-    throw new EngineInputError(file, line, lineColumn?.[2] ?? null, 'INVALID_JSON', message);
-  }
+  const text = await readText(file);
+  const json = parseJsonText(text, file);
   return { spec: specOrError(() => parseUncertaintySpec(json), file, text), text };
 }
 
@@ -144,11 +118,11 @@ export function rankStatsCsv(stats: readonly RankStats[]): string {
   for (const s of stats) {
     rows.push([
       quote(s.uCode),
-      cell(s.nominal),
-      cell(s.mean),
-      cell(s.median),
-      cell(s.q5),
-      cell(s.q95),
+      finiteCell(s.nominal),
+      finiteCell(s.mean),
+      finiteCell(s.median),
+      finiteCell(s.q5),
+      finiteCell(s.q95),
     ]);
   }
   return csvText(rows);
@@ -204,12 +178,12 @@ export async function indexSensitivity(opts: IndexUncertaintyOptions, out: Write
   for (const s of result.indices) {
     rows.push([
       quote(s.factor),
-      cell(s.si),
-      cell(s.siLow),
-      cell(s.siHigh),
-      cell(s.sti),
-      cell(s.stiLow),
-      cell(s.stiHigh),
+      finiteCell(s.si),
+      finiteCell(s.siLow),
+      finiteCell(s.siHigh),
+      finiteCell(s.sti),
+      finiteCell(s.stiLow),
+      finiteCell(s.stiHigh),
     ]);
   }
   await writeCsvFiles(opts.out, [{ name: 'sensitivity.csv', text: csvText(rows) }]);

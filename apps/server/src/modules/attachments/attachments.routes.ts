@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ATTACHMENT_PURPOSES } from '@caunoi/shared';
 import { ctxOf } from '../../http/access.js';
 import { validationError } from '../../http/errors.js';
+import { sendFile } from '../../http/download.js';
 import { readMultipart } from '../../http/multipart.js';
 import { errorResponses, uuidParam } from '../../http/schemas.js';
 import type { AttachableEntities } from './attachments.registry.js';
@@ -62,16 +63,6 @@ function present(v: {
     sha256: v.sha256,
     createdAt: v.createdAt.toISOString(),
   };
-}
-
-/** RFC 6266 Content-Disposition with a UTF-8 file name (Vietnamese names survive). */
-export function disposition(name: string): string {
-  const ascii =
-    name
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\]/g, '') || 'tep';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export const attachmentRoutes: FastifyPluginAsyncZod<{ entities: AttachableEntities }> = async (
@@ -151,14 +142,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ entities: AttachableEntit
     },
     async (request, reply) => {
       const { view, content } = await readAttachment(ctxOf(request), entities, request.params.id);
-      return (
-        reply
-          .header('content-type', view.contentType)
-          .header('content-disposition', disposition(view.name))
-          .header('cache-control', 'private, no-store')
-          // A Buffer is sent as is (never serialised); the schema above only documents it.
-          .send(content as unknown as string)
-      );
+      return sendFile(reply, { file: content, fileName: view.name, contentType: view.contentType });
     },
   );
 

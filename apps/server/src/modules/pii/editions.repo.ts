@@ -41,6 +41,13 @@ export async function listEditionRows(q: Queryable): Promise<EditionSummaryRow[]
   }));
 }
 
+/** The unit basis of each edition's year (nothing else of the editions). */
+export async function editionBases(
+  q: Queryable,
+): Promise<{ year: number; unitBasis: PiiUnitBasis }[]> {
+  return q.select({ year: piiEditions.year, unitBasis: piiEditions.unitBasis }).from(piiEditions);
+}
+
 /** One edition with its counts; with `lock`, the row stays locked for the transaction. */
 export async function editionRow(
   q: Queryable,

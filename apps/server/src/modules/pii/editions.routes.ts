@@ -4,7 +4,7 @@ import { ctxOf } from '../../http/access.js';
 import { readUploadedFile } from '../../http/multipart.js';
 import { deleteRoute } from '../../http/routes.js';
 import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
-import { disposition } from '../attachments/attachments.routes.js';
+import { sendFile } from '../../http/download.js';
 import { MAX_FILE_BYTES } from '../attachments/attachments.service.js';
 import {
   createEditionBody,
@@ -139,14 +139,7 @@ export const piiEditionsRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         request.query.format,
       );
-      return (
-        reply
-          .header('content-type', contentType)
-          .header('content-disposition', disposition(fileName))
-          .header('cache-control', 'private, no-store')
-          // A Buffer is sent as is (never serialised); the schema above only documents it.
-          .send(file as unknown as string)
-      );
+      return sendFile(reply, { file, fileName, contentType });
     },
   );
 

@@ -5,9 +5,10 @@ import {
   type PiiNode,
   type PiiUnitBasis,
 } from '@caunoi/shared';
-import { buildFramework, parsePipelineConfig, PiiError, type FrameworkRow } from '@caunoi/pii';
+import { buildFramework, parsePipelineConfig, PiiError } from '@caunoi/pii';
 import { writeTransaction, type Ctx, type WriteScope } from '../../core/context.js';
 import type { Queryable } from '../../db/database.js';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../../http/download.js';
 import { AppError, conflict, notFound, validationError } from '../../http/errors.js';
 import { PII_DEFAULT_CONFIG } from '../../seed/pii-framework.js';
 import { loadCatalogue } from '../statistics/catalogue.repo.js';
@@ -27,7 +28,6 @@ import {
 import { editionSnapshot, presentEdition, presentEditionSummary } from './editions.presenter.js';
 import { MAX_NODES, type CreateEditionInput, type UpdateEditionInput } from './editions.schemas.js';
 import {
-  CSV_CONTENT_TYPE,
   COLUMN_FIELD,
   ImetaError,
   imetaCsv,
@@ -35,9 +35,9 @@ import {
   looksLikeXlsx,
   parseImetaCsv,
   parseImetaXlsx,
-  XLSX_CONTENT_TYPE,
   type ImetaColumn,
 } from './imeta.js';
+import { frameworkRows } from './runs.service.js';
 
 /** The editions a first installation ships, each with the illustrative framework. */
 export const ILLUSTRATIVE_EDITIONS: { year: number; unitBasis: PiiUnitBasis; dataYear: number }[] =
@@ -93,19 +93,6 @@ export function skeletonNodes(): PiiNode[] {
 const FIELD_COLUMN = Object.fromEntries(
   Object.entries(COLUMN_FIELD).map(([column, field]) => [field, column]),
 ) as Record<keyof PiiNode, ImetaColumn>;
-
-function frameworkRow(n: PiiNode): FrameworkRow {
-  return {
-    iCode: n.code,
-    type: n.type,
-    level: n.level,
-    name: n.nameVi,
-    parent: n.parent,
-    weight: n.weight,
-    direction: n.direction,
-    denominator: n.denominator,
-  };
-}
 
 /** The engine's refusal in Vietnamese, for the row it names. */
 function refusal(e: PiiError, n: PiiNode | undefined): string {
@@ -167,7 +154,7 @@ export async function checkFramework(
   firstRow = 1,
 ): Promise<void> {
   try {
-    buildFramework(nodes.map(frameworkRow));
+    buildFramework(frameworkRows(nodes));
   } catch (error) {
     if (!(error instanceof PiiError)) throw error;
     const index = error.row === undefined ? null : error.row - 1;

@@ -72,10 +72,6 @@ export class ImetaError extends Error {
   }
 }
 
-export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-export const XLSX_CONTENT_TYPE =
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /* ───────────── writing ───────────── */
 
 function cellsOf(n: PiiNode): (string | number | null)[] {

@@ -5,7 +5,7 @@ import { foldVi, type PiiNode, type PiiPublishedResult, type PiiUnitBasis } from
 import type { UnitRegistry } from '@caunoi/units';
 import type { Ctx, WriteScope } from '../../core/context.js';
 import { PII_PUBLISHED_RESULTS_CSV } from '../../seed/pii-framework.js';
-import { listEditionRows } from './editions.repo.js';
+import { editionBases } from './editions.repo.js';
 import { installEditions, type EditionInstallResult } from './editions.service.js';
 import { publishedRows, replacePublished, type PublishedRow } from './published.repo.js';
 
@@ -183,7 +183,7 @@ export async function syncPublishedResults(
   registry: UnitRegistry,
   file = fileURLToPath(PII_PUBLISHED_RESULTS_CSV),
 ): Promise<PublishedSyncResult> {
-  const editions = new Map((await listEditionRows(tx)).map((e) => [e.year, e.unitBasis]));
+  const editions = new Map((await editionBases(tx)).map((e) => [e.year, e.unitBasis]));
   const next = readPublishedResults(
     readFileSync(file, 'utf8'),
     registry,

@@ -9,8 +9,7 @@ import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../http/errors.js';
 import { withPredecessors } from '../programmes/lineage.js';
 import { cell } from './runs.presenter.js';
-import { latestRunPerEdition, publishedOfUnits } from './runs.repo.js';
-import type { RunDetail } from './runs.service.js';
+import { latestRankingPerEdition, publishedOfUnits } from './runs.repo.js';
 
 export async function rankHistory(
   ctx: Ctx,
@@ -25,18 +24,16 @@ export async function rankHistory(
     return u.names[u.names.length - 1]!.nameVi;
   };
   const points: PiiHistoryPoint[] = [];
-  const runs = (await latestRunPerEdition(ctx.database.db)) as unknown as RunDetail[];
-  for (const run of runs) {
-    const { outputs, inputs } = run;
+  for (const run of await latestRankingPerEdition(ctx.database.db)) {
+    const { units, index, ranks, aggregated } = run;
     // A run holds its table and ranks; anything else was not written by a computation.
-    if (!Array.isArray(outputs?.ranks?.units) || !Array.isArray(inputs?.table?.units)) continue;
-    const ofN = outputs.ranks.units.length;
+    if (!Array.isArray(ranks?.units) || !Array.isArray(units)) continue;
+    const ofN = ranks.units.length;
     // On today's 34 provinces a run ranks the province itself; on the 63, its predecessors.
     for (const id of line) {
       if (run.unitBasis === 'provinces-34' && id !== unitId) continue;
-      const u = inputs.table.units.find((x) => x.id === id);
-      if (!u || !outputs.ranks.units.includes(u.code)) continue;
-      const index = outputs.index;
+      const u = units.find((x) => x.id === id);
+      if (!u || !ranks.units.includes(u.code)) continue;
       points.push({
         year: run.editionYear,
         unitId: id,
@@ -44,8 +41,8 @@ export async function rankHistory(
         predecessor: id !== unitId,
         source: 'computed',
         runId: run.id,
-        score: index === null ? null : cell(outputs.aggregated, index, u.code),
-        rank: index === null ? null : cell(outputs.ranks, index, u.code),
+        score: index === null ? null : cell(aggregated, index, u.code),
+        rank: index === null ? null : cell(ranks, index, u.code),
         ofN,
         illustrative: run.illustrative,
       });

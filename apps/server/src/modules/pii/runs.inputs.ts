@@ -278,6 +278,8 @@ export async function readRunTable(
     rows,
     shown: units.map((_, i) => i),
     groups: [],
+    // Scores and shares of a merged province: its former provinces' weighted by population.
+    meanWeights: populationSeries,
   });
   const position = new Map(requestedSeries.map((s, i) => [s, i]));
   const columnOf = (s: number): Array<number | null> =>
@@ -296,29 +298,14 @@ export async function readRunTable(
     }
   }
 
-  // A score or share (a mean across units) of a province formed from several former ones, which
-  // the analytics rules leave missing: the population-weighted mean of theirs, when every one of
-  // them has the figure and its population (a missing contributor still leaves it missing).
+  // Scores and shares (a mean across units) of a province formed from several former ones.
   let weightedMeans = 0;
   if (populationSeries !== undefined) {
     for (const n of scored) {
       const s = requested.get(n.code);
       if (s === undefined || series[s]!.indicator.unitAggregation !== 'mean') continue;
-      const column = columns[n.code]!;
       rows.forEach((row, r) => {
-        const parts = row.contributors[0];
-        if (column[r] !== null || !parts || parts.length < 2) return;
-        let total = 0;
-        let weights = 0;
-        for (const c of parts) {
-          const x = cube.num(s, c.unit, 0);
-          const people = cube.num(populationSeries, c.unit, 0);
-          if (x === undefined || people === undefined || !(people > 0)) return;
-          total += c.weight * people * x;
-          weights += c.weight * people;
-        }
-        column[r] = total / weights;
-        weightedMeans++;
+        if ((row.contributors[0]?.length ?? 0) > 1 && columns[n.code]![r] !== null) weightedMeans++;
       });
     }
   }

@@ -23,6 +23,7 @@ export function presentRunSummary(r: RunSummary): PiiRunSummary {
     editionYear: r.editionYear,
     editionTitle: r.editionTitle,
     illustrative: r.illustrative,
+    unitBasis: r.unitBasis,
     dataYear: r.dataYear,
     unitCount: r.unitCount,
     indicatorCount: r.indicatorCount,
@@ -57,10 +58,11 @@ export function aggregatesOf(run: RunDetail): RunNode[] {
     .map(({ n }) => n);
 }
 
-/** The levels shown beside the index in the ranking: the sub-indexes and the pillars. */
-export function rankingLevels(run: RunDetail): Set<number> {
-  const top = Math.max(...aggregatesOf(run).map((n) => n.level ?? 0));
-  return new Set([top - 1, top - 2].filter((l) => l >= 2));
+/** The aggregates shown beside the index in the ranking: the sub-indexes and the pillars. */
+function rankingAggregates(aggregates: readonly RunNode[]): RunNode[] {
+  const top = Math.max(...aggregates.map((n) => n.level ?? 0));
+  const levels = new Set([top - 1, top - 2].filter((l) => l >= 2));
+  return aggregates.filter((n) => levels.has(n.level ?? 0));
 }
 
 /** Indicators in framework order. */
@@ -103,8 +105,8 @@ export function rankedUnits(run: RunDetail): RunUnit[] {
 export function presentRun(registry: UnitRegistry, run: RunDetail): PiiRun {
   const { outputs } = run;
   const index = outputs.index;
-  const levels = rankingLevels(run);
-  const shown = aggregatesOf(run).filter((n) => levels.has(n.level ?? 0));
+  const aggregates = aggregatesOf(run);
+  const shown = rankingAggregates(aggregates);
   const ranking: PiiRankingRow[] = rankedUnits(run).map((u) => ({
     unitId: u.id,
     unitCode: u.code,
@@ -125,7 +127,7 @@ export function presentRun(registry: UnitRegistry, run: RunDetail): PiiRun {
   }));
   return {
     ...presentRunSummary(run),
-    aggregates: aggregatesOf(run).map(ref),
+    aggregates: aggregates.map(ref),
     ranking,
   };
 }

@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/database.js';
 import { piiEditions, piiPublishedResults, piiRuns } from '../../db/schema.js';
+import type { RunUnit } from './runs.inputs.js';
+import type { StoredDataSet } from './runs.service.js';
 
 /** A run's row without its (large) inputs and outputs, with its edition's identity. */
 export interface RunSummaryRow {
@@ -60,14 +62,37 @@ export async function runRow(q: Queryable, id: string): Promise<RunRow | undefin
   return row;
 }
 
-/** The latest run of each edition, with its inputs and outputs (for the rank history). */
-export async function latestRunPerEdition(q: Queryable): Promise<RunRow[]> {
+/** What the rank history reads of a run: its units and the index's figures, not the rest. */
+export interface RunRankingRow {
+  id: string;
+  editionYear: number;
+  illustrative: boolean;
+  unitBasis: 'provinces-63' | 'provinces-34';
+  /** The units of the run's table (`inputs.table.units`). */
+  units: RunUnit[] | null;
+  /** Code of the index (`outputs.index`). */
+  index: string | null;
+  ranks: StoredDataSet | null;
+  aggregated: StoredDataSet | null;
+}
+
+/** The latest run of each edition, by edition year: only what the rank history reads of it. */
+export async function latestRankingPerEdition(q: Queryable): Promise<RunRankingRow[]> {
   const latest = q
     .selectDistinctOn([piiRuns.editionId], { id: piiRuns.id })
     .from(piiRuns)
     .orderBy(piiRuns.editionId, desc(piiRuns.createdAt), desc(piiRuns.id));
   return q
-    .select({ ...summaryColumns, inputs: piiRuns.inputs, outputs: piiRuns.outputs })
+    .select({
+      id: piiRuns.id,
+      editionYear: piiEditions.year,
+      illustrative: piiEditions.illustrative,
+      unitBasis: piiEditions.unitBasis,
+      units: sql<RunUnit[] | null>`${piiRuns.inputs} #> '{table,units}'`,
+      index: sql<string | null>`${piiRuns.outputs} -> 'index'`,
+      ranks: sql<StoredDataSet | null>`${piiRuns.outputs} -> 'ranks'`,
+      aggregated: sql<StoredDataSet | null>`${piiRuns.outputs} -> 'aggregated'`,
+    })
     .from(piiRuns)
     .innerJoin(piiEditions, eq(piiEditions.id, piiRuns.editionId))
     .where(inArray(piiRuns.id, latest))

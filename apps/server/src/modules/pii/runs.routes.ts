@@ -2,16 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
 import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
-import { disposition } from '../attachments/attachments.routes.js';
+import { sendFile, XLSX_CONTENT_TYPE } from '../../http/download.js';
 import { runFileName, runWorkbook } from './runs.export.js';
 import { rankHistory } from './runs.history.js';
-import {
-  presentAudit,
-  presentProfile,
-  presentRun,
-  presentRunSummary,
-  rankedUnit,
-} from './runs.presenter.js';
+import { presentAudit, presentProfile, presentRun, presentRunSummary } from './runs.presenter.js';
 import {
   auditSchema,
   compareQuery,
@@ -29,7 +23,6 @@ import {
 import * as service from './runs.service.js';
 
 const tags = ['Chỉ số đổi mới sáng tạo địa phương (PII)'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const piiRunsRoutes: FastifyPluginAsyncZod = async (app) => {
   const registry = () => app.deps.units.registry;
@@ -120,7 +113,6 @@ export const piiRunsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const run = await service.getRun(ctxOf(request), request.params.id);
-      for (const id of request.query.units) rankedUnit(run, id);
       return {
         runId: run.id,
         profiles: request.query.units.map((id) => presentProfile(registry(), run, id)),
@@ -176,14 +168,11 @@ export const piiRunsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const run = await service.getRun(ctxOf(request), request.params.id);
       const file = await runWorkbook(registry(), run, app.deps.now());
-      return (
-        reply
-          .header('content-type', XLSX)
-          .header('content-disposition', disposition(runFileName(run)))
-          .header('cache-control', 'private, no-store')
-          // A Buffer is sent as is (never serialised); the schema above only documents it.
-          .send(file as unknown as string)
-      );
+      return sendFile(reply, {
+        file,
+        fileName: runFileName(run),
+        contentType: XLSX_CONTENT_TYPE,
+      });
     },
   );
 

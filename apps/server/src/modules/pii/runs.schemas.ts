@@ -2,6 +2,7 @@
  * The API contract of PII runs and their views (`packages/shared/src/pii.ts`), as Zod schemas for
  * validation, serialisation and the OpenAPI document.
  */
+import { PII_UNIT_BASES } from '@caunoi/shared';
 import { z } from 'zod';
 
 /** Largest uncertainty analysis a run may ask for. */
@@ -75,6 +76,7 @@ export const runSummarySchema = z
     editionYear: z.number().int(),
     editionTitle: z.string(),
     illustrative: z.boolean(),
+    unitBasis: z.enum(PII_UNIT_BASES),
     dataYear: z.number().int(),
     unitCount: z.number().int(),
     indicatorCount: z.number().int(),

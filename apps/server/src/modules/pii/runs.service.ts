@@ -124,12 +124,12 @@ export function seedOf(inputs: Omit<RunInputs, 'uncertainty'>): number {
   return Number.parseInt(sha256(canonicalJson({ ...inputs, uncertainty: null })).slice(0, 8), 16);
 }
 
-/** The framework rows as the engine reads them. */
+/** The framework rows as the engine reads them (it ignores the level of a row it does not score). */
 export function frameworkRows(nodes: readonly RunNode[]): FrameworkRow[] {
   return nodes.map((n) => ({
     iCode: n.code,
     type: n.type,
-    level: n.type === 'Indicator' || n.type === 'Aggregate' ? n.level : null,
+    level: n.level,
     name: n.nameVi,
     parent: n.parent,
     weight: n.weight,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
 import { deleteRoute } from '../../http/routes.js';
 import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
-import { disposition } from '../attachments/attachments.routes.js';
+import { DOCX_CONTENT_TYPE, sendFile, XLSX_CONTENT_TYPE } from '../../http/download.js';
 import { coordinationEnv } from '../programmes/programmes.routes.js';
 import type { ModuleEnv } from '../proposals/proposals.service.js';
 import { MARGIN_PRESETS } from './decree30.js';
@@ -31,8 +31,6 @@ const fileResponse = {
   200: z.string().meta({ description: 'Nội dung tệp', format: 'binary' }),
   ...errorResponses,
 };
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const roadmapsRoutes: FastifyPluginAsyncZod = async (app) => {
   const env = (): ModuleEnv => ({
@@ -228,11 +226,11 @@ export const roadmapsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { doc } = await service.roadmapDocument(ctxOf(request), env(), request.params.id);
       const content = await roadmapWorkbook(doc);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', disposition(`Lộ trình - ${doc.detail.roadmap.title}.xlsx`))
-        .header('cache-control', 'private, no-store')
-        .send(content as unknown as string);
+      return sendFile(reply, {
+        file: content,
+        fileName: `Lộ trình - ${doc.detail.roadmap.title}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+      });
     },
   );
 
@@ -258,11 +256,11 @@ export const roadmapsRoutes: FastifyPluginAsyncZod = async (app) => {
         bodySize: request.query.fontSize,
         margins: MARGIN_PRESETS[request.query.margins],
       });
-      return reply
-        .header('content-type', DOCX)
-        .header('content-disposition', disposition(`Phụ lục - ${doc.detail.roadmap.title}.docx`))
-        .header('cache-control', 'private, no-store')
-        .send(content as unknown as string);
+      return sendFile(reply, {
+        file: content,
+        fileName: `Phụ lục - ${doc.detail.roadmap.title}.docx`,
+        contentType: DOCX_CONTENT_TYPE,
+      });
     },
   );
 };

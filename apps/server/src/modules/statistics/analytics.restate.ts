@@ -223,6 +223,11 @@ export interface RestateInput {
   shown: readonly number[];
   /** Aggregates (regions, then the nation) shown after the unit rows: their member rows. */
   groups: ReadonlyArray<{ members: readonly number[] }>;
+  /**
+   * A cube series whose figures weigh the units that make up a row (e.g. their population) in a
+   * `mean` across units; without it, such a mean over several units is not restatable.
+   */
+  meanWeights?: number;
 }
 
 export type CellValue = number | string | boolean | null;
@@ -316,7 +321,9 @@ export function restate(input: RestateInput): CellLayout {
             figures.push(
               oneToOne(contributors)
                 ? single(s, contributors[0]!.unit, p)
-                : { ...NOTHING, flags: ['not_restatable'] },
+                : how === 'mean' && input.meanWeights !== undefined
+                  ? weighted(s, p, contributors, input.meanWeights)
+                  : { ...NOTHING, flags: ['not_restatable'] },
             );
             break;
           case 'ratio':
@@ -366,6 +373,36 @@ export function restate(input: RestateInput): CellLayout {
     const coverage = { reported, expected: contributors.length };
     if (reported === 0) return { value: null, synthetic: false, coverage };
     // Some of the units that make up today's unit reported nothing: the figure is not invented.
+    return { value: null, synthetic: false, coverage, flags: ['incomplete'], missing };
+  };
+
+  /** The mean of the units' figures weighted by lineage share × the weight series. */
+  const weighted = (
+    s: number,
+    p: number,
+    contributors: readonly Contributor[],
+    by: number,
+  ): Figure => {
+    let total = 0;
+    let weights = 0;
+    let synthetic = false;
+    const missing: string[] = [];
+    for (const c of contributors) {
+      const num = cube.num(s, c.unit, p);
+      const weight = cube.num(by, c.unit, p);
+      if (num === undefined || weight === undefined || !(weight > 0)) {
+        missing.push(cubeUnitIds[c.unit]!);
+        continue;
+      }
+      total += c.weight * weight * num;
+      weights += c.weight * weight;
+      synthetic ||= cube.synthetic(s, c.unit, p) || cube.synthetic(by, c.unit, p);
+    }
+    if (missing.length === 0) return { value: total / weights, synthetic };
+    const coverage = {
+      reported: contributors.length - missing.length,
+      expected: contributors.length,
+    };
     return { value: null, synthetic: false, coverage, flags: ['incomplete'], missing };
   };
 

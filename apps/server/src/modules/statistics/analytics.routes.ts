@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
 import { errorResponses } from '../../http/schemas.js';
-import { disposition } from '../attachments/attachments.routes.js';
+import { CSV_CONTENT_TYPE, sendFile, XLSX_CONTENT_TYPE } from '../../http/download.js';
 import { analyticsCsv, analyticsWorkbook, exportFileName } from './analytics.export.js';
 import { presentAnalytics } from './analytics.presenter.js';
 import { analyticsExportQuery, analyticsQuery, analyticsResponse } from './analytics.schemas.js';
@@ -61,19 +61,11 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
         format === 'csv'
           ? analyticsCsv(view, query, createdAt)
           : await analyticsWorkbook(view, query, createdAt);
-      return (
-        reply
-          .header(
-            'content-type',
-            format === 'csv'
-              ? 'text/csv; charset=utf-8'
-              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          )
-          .header('content-disposition', disposition(exportFileName(view, format)))
-          .header('cache-control', 'private, no-store')
-          // A Buffer is sent as is (never serialised); the schema above only documents it.
-          .send(file as unknown as string)
-      );
+      return sendFile(reply, {
+        file,
+        fileName: exportFileName(view, format),
+        contentType: format === 'csv' ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE,
+      });
     },
   );
 };

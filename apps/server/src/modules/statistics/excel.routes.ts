@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
 import { readUploadedFile } from '../../http/multipart.js';
 import { errorResponses } from '../../http/schemas.js';
-import { disposition } from '../attachments/attachments.routes.js';
+import { sendFile, XLSX_CONTENT_TYPE } from '../../http/download.js';
 import { MAX_FILE_BYTES } from '../attachments/attachments.service.js';
 import { templateQuery, uploadQuery, uploadResponse } from './excel.schemas.js';
 import { downloadTemplate, uploadWorkbook } from './excel.service.js';
-import { XLSX_CONTENT_TYPE } from './excel.template.js';
 import { statisticsEnv } from './statistics.routes.js';
 
 const tags = ['Thống kê'];
@@ -36,14 +35,7 @@ export const statisticsExcelRoutes: FastifyPluginAsyncZod = async (app) => {
         statisticsEnv(app),
         request.query,
       );
-      return (
-        reply
-          .header('content-type', XLSX_CONTENT_TYPE)
-          .header('content-disposition', disposition(fileName))
-          .header('cache-control', 'private, no-store')
-          // A Buffer is sent as is (never serialised); the schema above only documents it.
-          .send(file as unknown as string)
-      );
+      return sendFile(reply, { file, fileName, contentType: XLSX_CONTENT_TYPE });
     },
   );
 

@@ -57,9 +57,6 @@ export const SHEET_KEY_LABELS = {
 /** Code-column mark of the group header rows (not values). */
 export const GROUP_MARK = '#NHOM';
 
-export const XLSX_CONTENT_TYPE =
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Read-only rows: a disaggregated indicator's total, a ratio computed from its components. */
 export type ReadOnlyKind = 'total' | 'ratio';
 

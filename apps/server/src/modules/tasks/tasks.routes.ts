@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ctxOf } from '../../http/access.js';
 import { deleteRoute } from '../../http/routes.js';
 import { errorResponses, uuidParam, writeErrors } from '../../http/schemas.js';
-import { disposition } from '../attachments/attachments.routes.js';
+import { sendFile, XLSX_CONTENT_TYPE } from '../../http/download.js';
 import { league } from './tasks.league.js';
 import { presentDetail, presentReport, presentSummary } from './tasks.presenter.js';
 import {
@@ -86,17 +86,11 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
       const e = env();
       const table = await league(ctxOf(request), e, request.query);
       const file = await leagueWorkbook(table, e.now);
-      return (
-        reply
-          .header(
-            'content-type',
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          )
-          .header('content-disposition', disposition(leagueFileName(table.meta)))
-          .header('cache-control', 'private, no-store')
-          // A Buffer is sent as is (never serialised); the schema above only documents it.
-          .send(file as unknown as string)
-      );
+      return sendFile(reply, {
+        file,
+        fileName: leagueFileName(table.meta),
+        contentType: XLSX_CONTENT_TYPE,
+      });
     },
   );
 

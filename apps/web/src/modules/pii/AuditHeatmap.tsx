@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { HeatmapChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useEChart } from '../../components/useEChart';
 
 // Loaded with this chart only, when the audit shows a heat map.
 echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
@@ -21,16 +22,13 @@ export default function AuditHeatmap({
   format: (v: number) => string;
   aria: string;
 }) {
-  const element = useRef<HTMLDivElement>(null);
   const height = Math.max(320, Math.min(760, codes.length * 34 + 120));
 
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = echarts.init(element.current);
+  const option = useMemo(() => {
     const data = values.flatMap((row, i) =>
       row.map((v, j) => [j, i, v === null ? '-' : Math.round(v * 100) / 100]),
     );
-    chart.setOption({
+    return {
       tooltip: {
         confine: true,
         formatter: (p: { value: [number, number, number | string] }) => {
@@ -76,14 +74,9 @@ export default function AuditHeatmap({
           emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
         },
       ],
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
     };
   }, [codes, values, nameOf, format]);
+  const element = useEChart(option);
 
   return (
     <div

@@ -19,19 +19,18 @@ import type { PiiAudit } from '@caunoi/shared';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useLocale } from '../../i18n/locale';
-import { usePiiRun } from './api';
-import { useEdition, useRunAudit } from './api-editions';
-import { compareNullable, editionLabel, nameOf } from './model';
+import { useEdition, usePiiRun, useRunAudit } from './api';
+import { compareNullable, editionLabel, formatDecimals, nameOf } from './model';
 
 const AuditHeatmap = lazy(() => import('./AuditHeatmap'));
 
 /** Below this, an indicator says little about its parent or the index. */
-export const WEAK_CORRELATION = 0.3;
+const WEAK_CORRELATION = 0.3;
 /** Below this, an aggregate's items are not consistent enough to be summed (Cronbach's alpha). */
-export const LOW_ALPHA = 0.7;
+const LOW_ALPHA = 0.7;
 
 type Flag = 'negative' | 'weak' | null;
-export const correlationFlag = (r: number | null): Flag =>
+const correlationFlag = (r: number | null): Flag =>
   r === null ? null : r < 0 ? 'negative' : r < WEAK_CORRELATION ? 'weak' : null;
 
 type Correlation = PiiAudit['correlations'][number];
@@ -91,18 +90,8 @@ function Audit({ runId, audit }: { runId: string; audit: PiiAudit }) {
     () => new Map((run.data?.ranking ?? []).map((r) => [r.unitId, r.unitName])),
     [run.data],
   );
-  const r2 = useCallback(
-    (v: number) =>
-      v.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 }),
-    [locale],
-  );
-  const num = (v: number | null, digits = 2) =>
-    v === null
-      ? '—'
-      : v.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', {
-          minimumFractionDigits: digits,
-          maximumFractionDigits: digits,
-        });
+  const r2 = useCallback((v: number) => formatDecimals(v, locale, 0, 2), [locale]);
+  const num = (v: number | null, digits = 2) => formatDecimals(v, locale, digits);
   const matrix = audit.matrices.find((m) => m.aggregate === matrixOf);
 
   const flagged = (v: number | null) => {

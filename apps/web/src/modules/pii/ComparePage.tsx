@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Card, Col, Flex, Row, Select, Skeleton, Table, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -18,9 +18,7 @@ import {
   profilePath,
   type PiiAggregate,
 } from './model';
-import { MarkTag } from './ProfileParts';
-
-const RadarChart = lazy(() => import('./RadarChart'));
+import { MarkTag, PillarRadar } from './ProfileParts';
 
 /** Up to 4 provinces of a run side by side: aggregates, the pillars' radar, every indicator. */
 export default function ComparePage() {
@@ -98,9 +96,10 @@ export default function ComparePage() {
 
 function CompareRadar({ profiles }: { profiles: PiiProfile[] }) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const pillars = aggregatesAt(profiles[0]?.aggregates ?? [], LEVEL.pillar);
-  const axes = useMemo(() => pillars.map((a) => nameOf(a, locale)), [pillars, locale]);
+  const pillars = useMemo(
+    () => aggregatesAt(profiles[0]?.aggregates ?? [], LEVEL.pillar),
+    [profiles],
+  );
   const series = useMemo(
     () =>
       profiles.map((p) => {
@@ -109,16 +108,12 @@ function CompareRadar({ profiles }: { profiles: PiiProfile[] }) {
       }),
     [profiles, pillars],
   );
-  const format = useMemo(() => (v: number | null) => formatScore(v, locale), [locale]);
   return (
-    <Suspense fallback={<Skeleton active />}>
-      <RadarChart
-        axes={axes}
-        series={series}
-        formatValue={format}
-        label={t('pii.compare.radarLabel', { names: profiles.map((p) => p.unitName).join(', ') })}
-      />
-    </Suspense>
+    <PillarRadar
+      pillars={pillars}
+      series={series}
+      label={t('pii.compare.radarLabel', { names: profiles.map((p) => p.unitName).join(', ') })}
+    />
   );
 }
 

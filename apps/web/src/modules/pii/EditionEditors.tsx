@@ -12,10 +12,13 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { foldVi, type PiiNode } from '@caunoi/shared';
+import type { PiiNode } from '@caunoi/shared';
 import { FormModal } from '../../components/FormModal';
 import { useLocale } from '../../i18n/locale';
+import { searchLabels } from '../../lib/selectSearch';
+import type { EditionSaveInput } from './api';
 import { parentChoices } from './framework';
+import { nameOf } from './model';
 
 interface RowValues {
   nameVi: string;
@@ -29,11 +32,6 @@ interface RowValues {
 }
 
 const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
-
-const searchLabel = {
-  filterOption: (input: string, option?: { label?: unknown }) =>
-    foldVi(String(option?.label ?? '')).includes(foldVi(input.trim())),
-};
 
 /** One row of the framework: names, weight, direction, parent, the statistics it reads. */
 export function RowModal({
@@ -62,7 +60,7 @@ export function RowModal({
       node
         ? parentChoices(nodes, node).map((n) => ({
             value: n.code,
-            label: `${n.code} — ${locale === 'en' && n.nameEn ? n.nameEn : n.nameVi}`,
+            label: `${n.code} — ${nameOf(n, locale)}`,
           }))
         : [],
     [node, nodes, locale],
@@ -123,7 +121,7 @@ export function RowModal({
               <Form.Item name="parent" label={t('pii.editions.parent')}>
                 <Select
                   allowClear
-                  showSearch={searchLabel}
+                  showSearch={searchLabels}
                   options={parents}
                   placeholder={t('pii.editions.noParent')}
                 />
@@ -164,7 +162,7 @@ export function RowModal({
               >
                 <Select
                   allowClear
-                  showSearch={searchLabel}
+                  showSearch={searchLabels}
                   options={sources}
                   placeholder={t('pii.editions.noSource')}
                 />
@@ -182,17 +180,12 @@ export function RowModal({
   );
 }
 
-export const FALLBACKS = ['log_CT', 'log_GII', 'none'] as const;
-export const NORMALISE_METHODS = ['minmax', 'zscore', 'rank', 'prank', 'dist2max'] as const;
-export const AGGREGATE_METHODS = ['arithmetic', 'geometric', 'harmonic'] as const;
+const FALLBACKS = ['log_CT', 'log_GII', 'none'] as const;
+const NORMALISE_METHODS = ['minmax', 'zscore', 'rank', 'prank', 'dist2max'] as const;
+const AGGREGATE_METHODS = ['arithmetic', 'geometric', 'harmonic'] as const;
 
 /** What the settings form edits of an edition: its header and the engine's configuration. */
-export interface EditionSettings {
-  title: string;
-  dataYear: number;
-  notes: string | null;
-  config: Record<string, unknown>;
-}
+type EditionSettings = Omit<EditionSaveInput, 'nodes'>;
 
 interface SettingsValues {
   title: string;

@@ -39,9 +39,10 @@ import {
   useEdition,
   useImportEdition,
   useSaveEdition,
+  type EditionSaveInput,
   type FrameworkIssue,
-} from './api-editions';
-import { RowModal, SettingsModal, readConfig, type EditionSettings } from './EditionEditors';
+} from './api';
+import { RowModal, SettingsModal, readConfig } from './EditionEditors';
 import { frameworkIssueOf, IllustrativeTag, UnitBasisTag } from './EditionParts';
 import {
   COLUMN_OF_IMETA,
@@ -51,6 +52,7 @@ import {
   sourceName,
   type TreeRow,
 } from './framework';
+import { formatValue, nameOf } from './model';
 
 /** One framework edition: its tree of indicators, its configuration, import and export. */
 export default function EditionPage() {
@@ -73,9 +75,7 @@ export default function EditionPage() {
   );
 }
 
-interface Draft extends EditionSettings {
-  nodes: PiiNode[];
-}
+type Draft = EditionSaveInput;
 
 const draftOf = (e: PiiEdition): Draft => ({
   title: e.title,
@@ -135,8 +135,6 @@ function Edition({
   const issue = refusal?.issue ?? null;
   const issueRow = issue?.row;
   const issueField = issue?.column ? COLUMN_OF_IMETA[issue.column] : undefined;
-  const name = (n: Pick<PiiNode, 'nameVi' | 'nameEn'>) =>
-    locale === 'en' && n.nameEn ? n.nameEn : n.nameVi;
 
   /** A cell's content, marked when the server's refusal names this row and column. */
   const cell = (r: TreeRow, field: keyof PiiNode, content: ReactNode) =>
@@ -194,7 +192,9 @@ function Edition({
           r,
           'nameVi',
           <Flex vertical>
-            <Typography.Text strong={r.node.type === 'Aggregate'}>{name(r.node)}</Typography.Text>
+            <Typography.Text strong={r.node.type === 'Aggregate'}>
+              {nameOf(r.node, locale)}
+            </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {levelLabel(r.node)}
               {locale !== 'en' && r.node.nameEn ? ` · ${r.node.nameEn}` : ''}
@@ -207,8 +207,7 @@ function Edition({
       key: 'weight',
       width: 80,
       align: 'right',
-      render: (_, r) =>
-        cell(r, 'weight', r.node.weight.toLocaleString('vi-VN', { maximumFractionDigits: 4 })),
+      render: (_, r) => cell(r, 'weight', formatValue(r.node.weight, 'vi')),
     },
     {
       title: t('pii.editions.direction'),

@@ -2,13 +2,7 @@ import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PiiUnitBasis } from '@caunoi/shared';
 import { isApiError } from '../../api/client';
-import type { FrameworkIssue } from './api-editions';
-
-/** A rank out of the number of provinces ranked: "3/63"; missing → "—". */
-export function formatRank(rank: number | null | undefined, ofN?: number | null): string {
-  if (rank === null || rank === undefined) return '—';
-  return ofN ? `${rank}/${ofN}` : String(rank);
-}
+import type { FrameworkIssue } from './api';
 
 /** Built from public sources, not the official list. */
 export function IllustrativeTag() {

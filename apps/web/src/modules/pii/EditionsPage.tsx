@@ -27,7 +27,7 @@ import { formatDateTime } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/forms';
 import { useMe } from '../auth/session';
 import { managesPii } from './access';
-import { useCreateEdition, useDeleteEdition, useEditions } from './api-editions';
+import { useCreateEdition, useDeleteEdition, useEditions } from './api';
 import { IllustrativeTag, UnitBasisTag } from './EditionParts';
 
 /** The framework editions, one a year: what each ranks, on which data year, how many runs. */

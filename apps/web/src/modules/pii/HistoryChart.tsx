@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { PiiHistoryPoint } from '@caunoi/shared';
+import { useEChart } from '../../components/useEChart';
 
 // Loaded with this chart only, when a province's history is shown.
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -31,10 +32,7 @@ export default function HistoryChart({
   text: HistoryText;
   aria: string;
 }) {
-  const element = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
+  const option = useMemo(() => {
     const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
     const groups = new Map<string, PiiHistoryPoint[]>();
     for (const p of points) {
@@ -74,8 +72,7 @@ export default function HistoryChart({
         }),
       };
     });
-    const chart = echarts.init(element.current);
-    chart.setOption({
+    return {
       tooltip: {
         trigger: 'item',
         confine: true,
@@ -96,14 +93,9 @@ export default function HistoryChart({
         nameLocation: 'start',
       },
       series,
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
     };
   }, [points, text]);
+  const element = useEChart(option);
 
   return (
     <div

@@ -1,14 +1,14 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { Empty, Flex, Skeleton, Table, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PiiHistoryPoint } from '@caunoi/shared';
 import { QueryState } from '../../components/QueryState';
 import { useLocale } from '../../i18n/locale';
-import { useUnitHistory } from './api-editions';
-import { formatRank, IllustrativeTag } from './EditionParts';
+import { useUnitHistory } from './api';
+import { IllustrativeTag } from './EditionParts';
 import type { HistoryText } from './HistoryChart';
-import { formatScore } from './model';
+import { formatRank, formatScore, profilePath } from './model';
 
 const HistoryChart = lazy(() => import('./HistoryChart'));
 
@@ -37,26 +37,27 @@ function History({ points }: { points: PiiHistoryPoint[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const rows = useMemo(() => [...points].sort(byYear), [points]);
-  const sourceLabel = (p: PiiHistoryPoint) =>
-    p.source === 'published' ? t('pii.history.published') : t('pii.history.computed');
+  const sourceLabel = useCallback(
+    (p: PiiHistoryPoint) =>
+      p.source === 'published' ? t('pii.history.published') : t('pii.history.computed'),
+    [t],
+  );
 
   const text = useMemo<HistoryText>(
     () => ({
       seriesName: (p) =>
-        `${p.unitName}${p.predecessor ? ` (${t('pii.history.predecessorShort')})` : ''} — ${
-          p.source === 'published' ? t('pii.history.published') : t('pii.history.computed')
-        }`,
+        `${p.unitName}${p.predecessor ? ` (${t('pii.history.predecessorShort')})` : ''} — ${sourceLabel(p)}`,
       tooltip: (p) =>
         [
           `<b>${p.year}</b> · ${p.unitName}`,
           `${t('pii.history.rank')}: ${formatRank(p.rank, p.ofN)}`,
           `${t('pii.history.score')}: ${formatScore(p.score, locale)}`,
-          p.source === 'published' ? t('pii.history.published') : t('pii.history.computed'),
+          sourceLabel(p),
           ...(p.illustrative ? [t('pii.editions.illustrative')] : []),
         ].join('<br/>'),
       rankAxis: t('pii.history.rank'),
     }),
-    [t, locale],
+    [t, locale, sourceLabel],
   );
 
   if (points.length === 0) return <Empty description={t('pii.history.none')} />;
@@ -103,11 +104,7 @@ function History({ points }: { points: PiiHistoryPoint[] }) {
       key: 'link',
       width: 120,
       render: (_, p) =>
-        p.runId && (
-          <Link to={`/pii/runs/${p.runId}/units/${encodeURIComponent(p.unitId)}`}>
-            {t('pii.history.openRun')}
-          </Link>
-        ),
+        p.runId && <Link to={profilePath(p.runId, p.unitId)}>{t('pii.history.openRun')}</Link>,
     },
   ];
 

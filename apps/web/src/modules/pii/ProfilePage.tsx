@@ -30,9 +30,7 @@ import {
   nameOf,
   type PiiAggregate,
 } from './model';
-import { AggregateTable, MarkTag } from './ProfileParts';
-
-const RadarChart = lazy(() => import('./RadarChart'));
+import { AggregateTable, MarkTag, PillarRadar } from './ProfileParts';
 
 const HistoryPanel = lazy(() =>
   import('./HistoryPanel').then((m) => ({ default: m.HistoryPanel })),
@@ -151,9 +149,10 @@ export default function ProfilePage() {
 /** The 7 pillars of the province against the median of every ranked province. */
 function ProfileRadar({ profile, run }: { profile: PiiProfile; run: PiiRun }) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const pillars = aggregatesAt(profile.aggregates, LEVEL.pillar);
-  const axes = useMemo(() => pillars.map((a) => nameOf(a, locale)), [pillars, locale]);
+  const pillars = useMemo(
+    () => aggregatesAt(profile.aggregates, LEVEL.pillar),
+    [profile.aggregates],
+  );
   const series = useMemo(
     () => [
       { name: profile.unitName, values: pillars.map((a) => a.score) },
@@ -165,16 +164,12 @@ function ProfileRadar({ profile, run }: { profile: PiiProfile; run: PiiRun }) {
     ],
     [pillars, profile.unitName, run.ranking, t],
   );
-  const format = useMemo(() => (v: number | null) => formatScore(v, locale), [locale]);
   return (
-    <Suspense fallback={<Skeleton active />}>
-      <RadarChart
-        axes={axes}
-        series={series}
-        formatValue={format}
-        label={t('pii.profile.radarLabel', { name: profile.unitName })}
-      />
-    </Suspense>
+    <PillarRadar
+      pillars={pillars}
+      series={series}
+      label={t('pii.profile.radarLabel', { name: profile.unitName })}
+    />
   );
 }
 

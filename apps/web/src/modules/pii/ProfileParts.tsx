@@ -1,9 +1,33 @@
-import { useMemo } from 'react';
-import { Table, Tag, Typography, type TableProps } from 'antd';
+import { lazy, Suspense, useMemo } from 'react';
+import { Skeleton, Table, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PiiMark, PiiProfile, PiiScore } from '@caunoi/shared';
 import { useLocale } from '../../i18n/locale';
-import { formatScore, nameOf, type PiiAggregate } from './model';
+import { formatRank, formatScore, nameOf, type PiiAggregate } from './model';
+import type { RadarSeries } from './RadarChart';
+
+const RadarChart = lazy(() => import('./RadarChart'));
+
+/** The pillars on a radar (the chart loaded on first use), scores written in the reader's language. */
+export function PillarRadar({
+  pillars,
+  series,
+  label,
+}: {
+  /** The axes, memoised with `series`: the chart is drawn again when either changes. */
+  pillars: PiiAggregate[];
+  series: RadarSeries[];
+  label: string;
+}) {
+  const locale = useLocale();
+  const axes = useMemo(() => pillars.map((a) => nameOf(a, locale)), [pillars, locale]);
+  const format = useMemo(() => (v: number | null) => formatScore(v, locale), [locale]);
+  return (
+    <Suspense fallback={<Skeleton active />}>
+      <RadarChart axes={axes} series={series} formatValue={format} label={label} />
+    </Suspense>
+  );
+}
 
 /** "Điểm mạnh" in green, "Điểm yếu" in red, nothing otherwise. */
 export function MarkTag({ mark }: { mark: PiiMark | null }) {
@@ -65,7 +89,7 @@ export function AggregateTable({ profile }: { profile: PiiProfile }) {
       dataIndex: 'rank',
       width: 90,
       align: 'right',
-      render: (v: number | null) => (v === null ? '—' : `${v}/${profile.unitCount}`),
+      render: (v: number | null) => formatRank(v, profile.unitCount),
     },
   ];
   return (
@@ -82,19 +106,8 @@ export function AggregateTable({ profile }: { profile: PiiProfile }) {
 }
 
 function levelLabel(
-  t: (key: 'pii.level.2' | 'pii.level.3' | 'pii.level.4' | 'pii.level.5') => string,
+  t: (key: `pii.level.${2 | 3 | 4 | 5}`) => string,
   level: number | null,
 ): string {
-  switch (level) {
-    case 2:
-      return t('pii.level.2');
-    case 3:
-      return t('pii.level.3');
-    case 4:
-      return t('pii.level.4');
-    case 5:
-      return t('pii.level.5');
-    default:
-      return '';
-  }
+  return level !== null && level >= 2 && level <= 5 ? t(`pii.level.${level as 2 | 3 | 4 | 5}`) : '';
 }

@@ -18,9 +18,8 @@ import { PII_PILLARS, type PiiPublishedResult } from '@caunoi/shared';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/QueryState';
 import { useLocale } from '../../i18n/locale';
-import { usePublished } from './api-editions';
-import { formatRank } from './EditionParts';
-import { compareNullable, formatScore } from './model';
+import { usePublished } from './api';
+import { compareNullable, formatRank, formatScore } from './model';
 
 /** A source that is an address becomes a link; other sources (a newspaper's reference) stay text. */
 function SourceText({ source }: { source: string }) {

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { RadarChart as EchartsRadar } from 'echarts/charts';
 import { LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useEChart } from '../../components/useEChart';
 import { wrapLabel } from './model';
 
 // Loaded with this chart only, when a profile or a comparison shows it.
@@ -32,12 +33,8 @@ export default function RadarChart({
   formatValue: (value: number | null) => string;
   height?: number;
 }) {
-  const element = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = echarts.init(element.current);
-    chart.setOption({
+  const option = useMemo(
+    () => ({
       color: COLORS,
       tooltip: { trigger: 'item', confine: true },
       legend: { bottom: 0, type: 'scroll' },
@@ -78,14 +75,10 @@ export default function RadarChart({
           })),
         },
       ],
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [axes, series, formatValue]);
+    }),
+    [axes, series, formatValue],
+  );
+  const element = useEChart(option);
 
   return (
     <div ref={element} role="img" aria-label={label} data-testid="pii-radar" style={{ height }} />

@@ -23,14 +23,15 @@ import { ErrorAlert, ErrorResult } from '../../components/QueryState';
 import { VietnamMap, type MapRegion } from '../../components/VietnamMap';
 import { useLocale } from '../../i18n/locale';
 import { useUrlState } from '../../lib/useUrlState';
-import { runExportUrl, usePiiRun } from './api';
-import { useEditions, usePublished } from './api-editions';
+import { runExportUrl, usePiiRun, usePublished } from './api';
+import { IllustrativeTag } from './EditionParts';
 import {
   aggregatesAt,
   compareNullable,
   comparePath,
   editionLabel,
   filterRanking,
+  formatRank,
   formatScore,
   intervalText,
   LEVEL,
@@ -62,7 +63,7 @@ export default function RunPage() {
     <>
       <PageHeader
         title={editionLabel(r.editionYear, r.editionTitle)}
-        tags={r.illustrative && <Tag color="gold">{t('pii.illustrative')}</Tag>}
+        tags={r.illustrative && <IllustrativeTag />}
         breadcrumbs={[
           { title: t('pii.menu.runs'), to: '/pii/runs' },
           { title: `PII ${r.editionYear}` },
@@ -291,12 +292,7 @@ function RunMap({ run }: { run: PiiRun }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
-  const editions = useEditions();
-  if (editions.isError)
-    return <ErrorAlert error={editions.error} onRetry={() => void editions.refetch()} />;
-  if (!editions.data) return <Skeleton active />;
-  const basis = editions.data.items.find((e) => e.id === run.editionId)?.unitBasis;
-  if (basis !== 'provinces-34') {
+  if (run.unitBasis !== 'provinces-34') {
     return (
       <Alert
         type="info"
@@ -353,8 +349,7 @@ function PublishedBeside({ run }: { run: PiiRun }) {
       dataIndex: 'rank',
       width: 110,
       align: 'right',
-      render: (rank: number | null, p) =>
-        rank === null ? '—' : p.ofN ? t('pii.published.rankOf', { rank, n: p.ofN }) : rank,
+      render: (rank: number | null, p) => formatRank(rank, p.ofN),
     },
     {
       title: t('pii.run.province'),

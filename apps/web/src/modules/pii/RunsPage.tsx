@@ -10,7 +10,6 @@ import {
   Modal,
   Select,
   Table,
-  Tag,
   Tooltip,
   Typography,
   type TableProps,
@@ -19,6 +18,7 @@ import { CalculatorOutlined, SafetyCertificateOutlined } from '@ant-design/icons
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { PiiEditionSummary, PiiRunSummary, PiiRunVerification } from '@caunoi/shared';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/QueryState';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -26,8 +26,8 @@ import { useApiErrorHandler } from '../../lib/forms';
 import { useUrlState } from '../../lib/useUrlState';
 import { useMe } from '../auth/session';
 import { managesPii } from './access';
-import { useCreateRun, usePiiRuns, useVerifyRun } from './api';
-import { useEditions } from './api-editions';
+import { useCreateRun, useEditions, usePiiRuns, useVerifyRun } from './api';
+import { IllustrativeTag } from './EditionParts';
 import { editionLabel } from './model';
 
 /** The computed runs of every edition, newest first; the Ministry computes a new one here. */
@@ -53,7 +53,7 @@ export default function RunsPage() {
           <Link to={`/pii/runs/${r.id}`}>{editionLabel(r.editionYear, r.editionTitle)}</Link>
           {r.illustrative && (
             <span>
-              <Tag color="gold">{t('pii.illustrative')}</Tag>
+              <IllustrativeTag />
             </span>
           )}
         </Flex>
@@ -214,57 +214,51 @@ function ComputeModal({
   const first = editions.find((e) => e.id === initialEdition) ?? editions[0]!;
 
   return (
-    <Modal
+    <FormModal<ComputeValues>
       open
       title={t('pii.runs.computeTitle')}
       okText={t('pii.runs.computeOk')}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      width={520}
+      submitting={create.isPending}
+      initialValues={{ editionId: first.id, dataYear: first.dataYear, uncertaintyRuns: 1000 }}
+      onSubmit={(values) =>
+        create.mutate(values, {
+          onSuccess: (run) => {
+            message.success(t('pii.runs.computed', { n: run.unitCount }));
+            onDone(run.id);
+          },
+          onError: (e) => onError(e, form),
+        })
+      }
     >
-      <Form<ComputeValues>
-        form={form}
-        layout="vertical"
-        initialValues={{ editionId: first.id, dataYear: first.dataYear, uncertaintyRuns: 1000 }}
-        onFinish={(values) =>
-          create.mutate(values, {
-            onSuccess: (run) => {
-              message.success(t('pii.runs.computed', { n: run.unitCount }));
-              onDone(run.id);
-            },
-            onError: (e) => onError(e, form),
-          })
-        }
+      <Form.Item name="editionId" label={t('pii.runs.edition')} rules={[{ required: true }]}>
+        <Select
+          options={editions.map((e) => ({ value: e.id, label: editionLabel(e.year, e.title) }))}
+          onChange={(id: string) => {
+            const edition = editions.find((e) => e.id === id);
+            if (edition) form.setFieldValue('dataYear', edition.dataYear);
+          }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="dataYear"
+        label={t('pii.runs.dataYear')}
+        extra={t('pii.runs.dataYearHelp')}
+        rules={[{ required: true }]}
       >
-        <Form.Item name="editionId" label={t('pii.runs.edition')} rules={[{ required: true }]}>
-          <Select
-            options={editions.map((e) => ({ value: e.id, label: editionLabel(e.year, e.title) }))}
-            onChange={(id: string) => {
-              const edition = editions.find((e) => e.id === id);
-              if (edition) form.setFieldValue('dataYear', edition.dataYear);
-            }}
-          />
-        </Form.Item>
-        <Form.Item
-          name="dataYear"
-          label={t('pii.runs.dataYear')}
-          extra={t('pii.runs.dataYearHelp')}
-          rules={[{ required: true }]}
-        >
-          <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item
-          name="uncertaintyRuns"
-          label={t('pii.runs.uncertaintyRuns')}
-          extra={t('pii.runs.uncertaintyHelp')}
-          rules={[{ required: true }]}
-        >
-          <InputNumber min={0} max={5000} step={100} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item
+        name="uncertaintyRuns"
+        label={t('pii.runs.uncertaintyRuns')}
+        extra={t('pii.runs.uncertaintyHelp')}
+        rules={[{ required: true }]}
+      >
+        <InputNumber min={0} max={5000} step={100} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

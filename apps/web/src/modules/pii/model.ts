@@ -1,5 +1,6 @@
 import {
   foldVi,
+  median as medianOf,
   type Locale,
   type PiiNode,
   type PiiRankInterval,
@@ -12,35 +13,43 @@ export type PiiAggregate = Pick<PiiNode, 'code' | 'nameVi' | 'nameEn' | 'level' 
 /** Framework levels of the aggregates. */
 export const LEVEL = { subPillar: 2, pillar: 3, subIndex: 4, index: 5 } as const;
 
-const scoreFormats = new Map<Locale, Intl.NumberFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** A score with two decimals in the reader's language ("52,32"); missing → an em dash. */
-export function formatScore(value: number | null | undefined, locale: Locale): string {
+/**
+ * A number in the reader's language with `minDigits` to `maxDigits` decimals ("52,32"); missing
+ * → an em dash.
+ */
+export function formatDecimals(
+  value: number | null | undefined,
+  locale: Locale,
+  minDigits: number,
+  maxDigits = minDigits,
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  let format = scoreFormats.get(locale);
+  const key = `${locale}:${minDigits}:${maxDigits}`;
+  let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN', {
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
+      minimumFractionDigits: minDigits,
+      maximumFractionDigits: maxDigits,
     });
-    scoreFormats.set(locale, format);
+    numberFormats.set(key, format);
   }
   return format.format(value);
 }
 
-const valueFormats = new Map<Locale, Intl.NumberFormat>();
+/** A score with two decimals in the reader's language ("52,32"); missing → an em dash. */
+export const formatScore = (value: number | null | undefined, locale: Locale): string =>
+  formatDecimals(value, locale, 2);
 
 /** A statistic as read, up to four significant decimals. */
-export function formatValue(value: number | null | undefined, locale: Locale): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  let format = valueFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN', {
-      maximumFractionDigits: 4,
-    });
-    valueFormats.set(locale, format);
-  }
-  return format.format(value);
+export const formatValue = (value: number | null | undefined, locale: Locale): string =>
+  formatDecimals(value, locale, 0, 4);
+
+/** A rank out of the number of provinces ranked: "3/63"; missing → "—". */
+export function formatRank(rank: number | null | undefined, ofN?: number | null): string {
+  if (rank === null || rank === undefined) return '—';
+  return ofN ? `${rank}/${ofN}` : String(rank);
 }
 
 export const nameOf = (node: { nameVi: string; nameEn: string | null }, locale: Locale): string =>
@@ -85,12 +94,8 @@ export function compareNullable(a: number | null | undefined, b: number | null |
 
 /** The median of the values present, or null. */
 export function median(values: (number | null | undefined)[]): number | null {
-  const xs = values
-    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
-    .sort((a, b) => a - b);
-  if (xs.length === 0) return null;
-  const mid = Math.floor(xs.length / 2);
-  return xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return xs.length === 0 ? null : medianOf(xs);
 }
 
 /** Reads the `units` parameter of the comparison page: up to 4 distinct ids. */
